@@ -1,0 +1,66 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// One `systemLibrary` target per Debian C library; the module map links it, `shim.h` includes it.
+func cLibrary(_ name: String, pkgConfig: String, apt: String) -> Target {
+    .systemLibrary(name: name, pkgConfig: pkgConfig, providers: [.apt([apt])])
+}
+
+let package = Package(
+    name: "FieldOps360",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "gateway", targets: ["Gateway"]),
+        .executable(name: "fieldopsctl", targets: ["FieldOpsCtl"]),
+    ],
+    targets: [
+        // C libraries from Debian.
+        cLibrary("CRabbitMQ", pkgConfig: "librabbitmq", apt: "librabbitmq-dev"),
+        cLibrary("CLibPQ", pkgConfig: "libpq", apt: "libpq-dev"),
+        cLibrary("CHiredis", pkgConfig: "hiredis", apt: "libhiredis-dev"),
+        cLibrary("CVips", pkgConfig: "vips", apt: "libvips-dev"),
+        cLibrary("CXlsxWriter", pkgConfig: "xlsxwriter", apt: "libxlsxwriter-dev"),
+        cLibrary("CPangoCairo", pkgConfig: "pangocairo", apt: "libpango1.0-dev"),
+        cLibrary("CMicroHTTPD", pkgConfig: "libmicrohttpd", apt: "libmicrohttpd-dev"),
+        cLibrary("CSodium", pkgConfig: "libsodium", apt: "libsodium-dev"),
+        cLibrary("CCurl", pkgConfig: "libcurl", apt: "libcurl4-openssl-dev"),
+        // Fixed-signature wrappers for what Swift cannot call: variadic functions and macros.
+        .target(name: "CShims", dependencies: ["CRabbitMQ", "CMicroHTTPD"]),
+
+        // Libraries.
+        .target(name: "FieldOpsCore"),
+        .target(name: "Telemetry", dependencies: ["FieldOpsCore"]),
+        .target(name: "AMQP", dependencies: ["CRabbitMQ", "CShims", "FieldOpsCore", "Telemetry"]),
+        .target(name: "Postgres", dependencies: ["CLibPQ", "FieldOpsCore", "Telemetry"]),
+        .target(name: "Redis", dependencies: ["CHiredis", "FieldOpsCore", "Telemetry"]),
+        .target(name: "HTTPServer", dependencies: ["CMicroHTTPD", "CShims", "FieldOpsCore", "Telemetry"]),
+
+        // Executables: thin wiring only.
+        .executableTarget(
+            name: "Gateway",
+            dependencies: ["AMQP", "Postgres", "Redis", "HTTPServer", "Telemetry", "FieldOpsCore"],
+            path: "gateway"
+        ),
+        .executableTarget(
+            name: "FieldOpsCtl",
+            dependencies: ["AMQP", "Postgres", "Redis", "Telemetry", "FieldOpsCore"],
+            path: "fieldopsctl"
+        ),
+        .executableTarget(
+            name: "FieldOpsBench",
+            dependencies: ["AMQP", "Postgres", "Redis", "Telemetry", "FieldOpsCore"],
+            path: "benchmarks/FieldOpsBench"
+        ),
+
+        // Tests run against real RabbitMQ, PostgreSQL and Redis started by scripts/services.sh.
+        .testTarget(name: "CBindingsTests", dependencies: [
+            "CRabbitMQ", "CLibPQ", "CHiredis", "CVips", "CXlsxWriter", "CPangoCairo", "CMicroHTTPD", "CSodium", "CCurl",
+        ]),
+        .testTarget(name: "TelemetryTests", dependencies: ["Telemetry", "FieldOpsCore"]),
+        .testTarget(name: "AMQPTests", dependencies: ["AMQP", "Telemetry", "FieldOpsCore"]),
+        .testTarget(name: "PostgresTests", dependencies: ["Postgres", "Telemetry", "FieldOpsCore"]),
+        .testTarget(name: "RedisTests", dependencies: ["Redis", "Telemetry", "FieldOpsCore"]),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "Telemetry", "FieldOpsCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,1 @@
+#include "fo_mhd.h"

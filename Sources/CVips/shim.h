@@ -1,0 +1,4 @@
+#ifndef C_VIPS_SHIM_H
+#define C_VIPS_SHIM_H
+#include <vips/vips.h>
+#endif

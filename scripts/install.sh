@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs what building, running and testing FieldOps360 needs, from Debian and PyPI only.
+# Idempotent: packages already present are not touched, so a second run takes a second.
+set -euo pipefail
+
+APT_PACKAGES=(
+  # C libraries behind the Sources/C* targets
+  librabbitmq-dev libpq-dev libhiredis-dev libvips-dev libxlsxwriter-dev libcairo2-dev libpango1.0-dev
+  libmicrohttpd-dev libsodium-dev libcurl4-openssl-dev
+  # services run as plain processes by scripts/services.sh
+  postgresql-15 redis-server redis-tools rabbitmq-server
+  # benchmark peers and tools
+  wrk nginx-light gcc make python3
+)
+
+missing=()
+for package in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if ((${#missing[@]})); then
+  echo "install: apt packages: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+command -v swift >/dev/null || { echo "install: swift is not on PATH (expected /opt/swift/usr/bin)" >&2; exit 1; }
+echo "install: ok"
