@@ -46,11 +46,10 @@ let package = Package(
             dependencies: ["AMQP", "Postgres", "Redis", "Telemetry", "FieldOpsCore"],
             path: "fieldopsctl"
         ),
-        .executableTarget(
-            name: "FieldOpsBench",
-            dependencies: ["AMQP", "Postgres", "Redis", "Telemetry", "FieldOpsCore"],
-            path: "benchmarks/FieldOpsBench"
-        ),
+        // Benchmarks: the Swift side of each client-vs-peer comparison run by scripts/bench/.
+        .executableTarget(name: "AMQPBench", dependencies: ["AMQP", "Telemetry", "FieldOpsCore"], path: "benchmarks/AMQPBench"),
+        .executableTarget(name: "PostgresBench", dependencies: ["Postgres", "Telemetry", "FieldOpsCore"], path: "benchmarks/PostgresBench"),
+        .executableTarget(name: "RedisBench", dependencies: ["Redis", "Telemetry", "FieldOpsCore"], path: "benchmarks/RedisBench"),
 
         // Tests run against real RabbitMQ, PostgreSQL and Redis started by scripts/services.sh.
         .testTarget(name: "CBindingsTests", dependencies: [
