@@ -55,6 +55,7 @@ let package = Package(
         .testTarget(name: "CBindingsTests", dependencies: [
             "CRabbitMQ", "CLibPQ", "CHiredis", "CVips", "CXlsxWriter", "CPangoCairo", "CMicroHTTPD", "CSodium", "CCurl",
         ]),
+        .testTarget(name: "FieldOpsCoreTests", dependencies: ["FieldOpsCore"]),
         .testTarget(name: "TelemetryTests", dependencies: ["Telemetry", "FieldOpsCore"]),
         .testTarget(name: "AMQPTests", dependencies: ["AMQP", "Telemetry", "FieldOpsCore"]),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "Telemetry", "FieldOpsCore"]),
