@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Starts the platform's processes (release build) in the background against the local services,
+# with pid files and logs under $FIELDOPS_VAR, and waits until each answers /healthz.
+#
+#   scripts/run.sh [start|stop|status]
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$FIELDOPS_ROOT"
+
+RUN_DIR=$FIELDOPS_VAR/run
+LOG_DIR=$FIELDOPS_VAR/log
+BIN_DIR=$(swift build -c release --show-bin-path)
+
+# name:health-port — every process serves /healthz on its HTTP (or admin) port.
+PROCESSES=("gateway:$FIELDOPS_GATEWAY_PORT")
+
+log() { echo "run: $*"; }
+
+is_running() { [[ -s $RUN_DIR/$1.pid ]] && kill -0 "$(cat "$RUN_DIR/$1.pid")" 2>/dev/null; }
+
+start() {
+  mkdir -p "$RUN_DIR" "$LOG_DIR"
+  for entry in "${PROCESSES[@]}"; do
+    local name=${entry%%:*} port=${entry##*:}
+    if is_running "$name"; then log "$name already running (pid $(cat "$RUN_DIR/$name.pid"))"; continue; fi
+    nohup "$BIN_DIR/$name" >>"$LOG_DIR/$name.log" 2>&1 &
+    echo $! >"$RUN_DIR/$name.pid"
+    local deadline=$((SECONDS + 30))
+    until curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; do
+      if ! is_running "$name" || ((SECONDS >= deadline)); then
+        log "$name did not come up; last log lines:"; tail -n 20 "$LOG_DIR/$name.log" >&2; exit 1
+      fi
+      sleep 0.2
+    done
+    log "$name up on http://127.0.0.1:$port (log: $LOG_DIR/$name.log)"
+  done
+  log "platform up — stop it with: make stop"
+}
+
+stop() {
+  for entry in "${PROCESSES[@]}"; do
+    local name=${entry%%:*}
+    is_running "$name" || continue
+    local pid
+    pid=$(cat "$RUN_DIR/$name.pid")
+    kill -TERM "$pid"
+    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -0 "$pid" 2>/dev/null && kill -KILL "$pid"
+    rm -f "$RUN_DIR/$name.pid"
+    log "$name stopped"
+  done
+}
+
+status() {
+  for entry in "${PROCESSES[@]}"; do
+    local name=${entry%%:*}
+    if is_running "$name"; then log "$name running (pid $(cat "$RUN_DIR/$name.pid"))"; else log "$name stopped"; fi
+  done
+}
+
+case ${1:-start} in
+  start) start ;;
+  stop) stop ;;
+  status) status ;;
+  *) echo "usage: $0 [start|stop|status]" >&2; exit 2 ;;
+esac
