@@ -119,6 +119,10 @@ management.tcp.port = $FIELDOPS_AMQP_MANAGEMENT_PORT
 mqtt.listeners.tcp.default = 127.0.0.1:$FIELDOPS_MQTT_PORT
 loopback_users = none
 log.file.level = warning
+# The mesh topology (exchanges, quorum queues, retry and parking paths) is imported at every boot.
+load_definitions = $FIELDOPS_ROOT/topology/definitions.json
+# Reports and photo batches can run for minutes: a consumer holding a delivery longer than this is cut.
+consumer_timeout = 3600000
 CONF
   echo "[]." >"$RABBIT_DIR/advanced.config"
   chown rabbitmq:rabbitmq "$RABBIT_DIR/rabbitmq.conf" "$RABBIT_DIR/advanced.config"
