@@ -25,7 +25,7 @@ let package = Package(
         cLibrary("CSodium", pkgConfig: "libsodium", apt: "libsodium-dev"),
         cLibrary("CCurl", pkgConfig: "libcurl", apt: "libcurl4-openssl-dev"),
         // Fixed-signature wrappers for what Swift cannot call: variadic functions and macros.
-        .target(name: "CShims", dependencies: ["CRabbitMQ", "CMicroHTTPD"]),
+        .target(name: "CShims", dependencies: ["CRabbitMQ", "CMicroHTTPD", "CCurl"]),
 
         // Libraries.
         .target(name: "FieldOpsCore"),
@@ -33,6 +33,7 @@ let package = Package(
         .target(name: "AMQP", dependencies: ["CRabbitMQ", "CShims", "FieldOpsCore", "Telemetry"]),
         .target(name: "Postgres", dependencies: ["CLibPQ", "FieldOpsCore", "Telemetry"]),
         .target(name: "Redis", dependencies: ["CHiredis", "FieldOpsCore", "Telemetry"]),
+        .target(name: "HTTPClient", dependencies: ["CCurl", "CShims", "FieldOpsCore"]),
         .target(name: "HTTPServer", dependencies: ["CMicroHTTPD", "CShims", "FieldOpsCore", "Telemetry"]),
 
         // Executables: thin wiring only.
@@ -60,6 +61,7 @@ let package = Package(
         .testTarget(name: "AMQPTests", dependencies: ["AMQP", "Telemetry", "FieldOpsCore"]),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "Telemetry", "FieldOpsCore"]),
         .testTarget(name: "RedisTests", dependencies: ["Redis", "Telemetry", "FieldOpsCore"]),
+        .testTarget(name: "HTTPClientTests", dependencies: ["HTTPClient"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "Telemetry", "FieldOpsCore"]),
     ],
     swiftLanguageModes: [.v6]
