@@ -33,6 +33,7 @@ let package = Package(
         .target(name: "AMQP", dependencies: ["CRabbitMQ", "CShims", "FieldOpsCore", "Telemetry"]),
         .target(name: "Postgres", dependencies: ["CLibPQ", "FieldOpsCore", "Telemetry"]),
         .target(name: "Redis", dependencies: ["CHiredis", "FieldOpsCore", "Telemetry"]),
+        .target(name: "Topology"),
         .target(name: "HTTPClient", dependencies: ["CCurl", "CShims", "FieldOpsCore"]),
         .target(name: "HTTPServer", dependencies: ["CMicroHTTPD", "CShims", "FieldOpsCore", "Telemetry"]),
 
@@ -61,6 +62,7 @@ let package = Package(
         .testTarget(name: "AMQPTests", dependencies: ["AMQP", "Telemetry", "FieldOpsCore"]),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "Telemetry", "FieldOpsCore"]),
         .testTarget(name: "RedisTests", dependencies: ["Redis", "Telemetry", "FieldOpsCore"]),
+        .testTarget(name: "TopologyTests", dependencies: ["Topology"]),
         .testTarget(name: "HTTPClientTests", dependencies: ["HTTPClient"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "Telemetry", "FieldOpsCore"]),
     ],
