@@ -35,6 +35,7 @@ let package = Package(
         .target(name: "Redis", dependencies: ["CHiredis", "FieldOpsCore", "Telemetry"]),
         .target(name: "Topology"),
         .target(name: "HTTPClient", dependencies: ["CCurl", "CShims", "FieldOpsCore"]),
+        .target(name: "BrokerAdmin", dependencies: ["HTTPClient", "Topology", "FieldOpsCore"]),
         .target(name: "HTTPServer", dependencies: ["CMicroHTTPD", "CShims", "FieldOpsCore", "Telemetry"]),
 
         // Executables: thin wiring only.
@@ -45,7 +46,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "FieldOpsCtl",
-            dependencies: ["AMQP", "Postgres", "Redis", "Telemetry", "FieldOpsCore"],
+            dependencies: ["BrokerAdmin", "Topology", "AMQP", "Postgres", "Redis", "Telemetry", "FieldOpsCore"],
             path: "fieldopsctl"
         ),
         // Benchmarks: the Swift side of each client-vs-peer comparison run by scripts/bench/.
@@ -63,6 +64,7 @@ let package = Package(
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "Telemetry", "FieldOpsCore"]),
         .testTarget(name: "RedisTests", dependencies: ["Redis", "Telemetry", "FieldOpsCore"]),
         .testTarget(name: "TopologyTests", dependencies: ["Topology"]),
+        .testTarget(name: "BrokerAdminTests", dependencies: ["BrokerAdmin", "HTTPClient", "Topology", "FieldOpsCore"]),
         .testTarget(name: "HTTPClientTests", dependencies: ["HTTPClient"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "Telemetry", "FieldOpsCore"]),
     ],
