@@ -31,6 +31,7 @@ public final class PostgresPool: Sendable {
 
     /// Leases a connection for the duration of `body` and returns it to the pool afterwards,
     /// also when `body` throws.
+    @discardableResult
     public func withConnection<Value>(_ body: (PostgresConnection) async throws -> Value) async throws -> Value {
         let connection = try await lease()
         let value: Value

@@ -31,6 +31,7 @@ enum TestDatabase {
 
 extension TestDatabase {
     /// Runs `body` with a fresh connection and closes it afterwards.
+    @discardableResult
     static func withConnection<Value>(_ body: (PostgresConnection) async throws -> Value) async throws -> Value {
         let connection = try await connect()
         do {
