@@ -12,7 +12,12 @@ public struct PostgresBinaryBuffer: Sendable {
     public var count: Int { bytes.count }
 
     public mutating func writeInteger<T: FixedWidthInteger>(_ value: T) {
-        withUnsafeBytes(of: value.bigEndian) { bytes.append(contentsOf: $0) }
+        // Byte by byte: for 2–8 bytes this beats the generic `append(contentsOf:)` path.
+        var shift = T.bitWidth - 8
+        while shift >= 0 {
+            bytes.append(UInt8(truncatingIfNeeded: value >> shift))
+            shift -= 8
+        }
     }
 
     public mutating func writeBytes(_ source: some Sequence<UInt8>) {
@@ -24,15 +29,16 @@ public struct PostgresBinaryBuffer: Sendable {
         string.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
-    /// Writes a length-prefixed value: a 4-byte length, then what `body` writes.
-    mutating func writeLengthPrefixed(_ body: (inout PostgresBinaryBuffer) -> Void) {
+    /// Reserves a 4-byte length; `endLengthPrefix` fills it in once the value is written.
+    mutating func beginLengthPrefix() -> Int {
         let start = bytes.count
         writeInteger(Int32(0))
-        body(&self)
-        let length = Int32(bytes.count - start - 4).bigEndian
-        withUnsafeBytes(of: length) { lengthBytes in
-            for index in 0..<4 { bytes[start + index] = lengthBytes[index] }
-        }
+        return start
+    }
+
+    mutating func endLengthPrefix(at start: Int) {
+        let length = UInt32(bytes.count - start - 4)
+        for index in 0..<4 { bytes[start + index] = UInt8(truncatingIfNeeded: length >> (24 - 8 * index)) }
     }
 
     mutating func removeAll(keepingCapacity: Bool) {

@@ -9,7 +9,7 @@ extension PostgresConnection {
     ///     }
     ///
     /// If `body` throws, the COPY is aborted (nothing is stored) and the error rethrown.
-    public func copyIn(
+    public nonisolated(nonsending) func copyIn(
         table: String, columns: [String], _ body: (PostgresCopyWriter) async throws -> Void
     ) async throws -> Int {
         let columnList = columns.map(PostgresIdentifier.quoted).joined(separator: ", ")

@@ -1,5 +1,8 @@
 /// Streams rows into `COPY … FROM STDIN (FORMAT binary)`; handed to the body of `copyIn`.
 ///
+/// Its methods run on the caller's actor (`nonisolated(nonsending)`), so a body written on the main
+/// actor or any other actor can use the writer without sending it across isolation domains.
+///
 /// Rows are encoded into a buffer that is sent in large chunks. A chunk is sent while the next one
 /// is being encoded (at most one send in flight), so encoding and the socket overlap.
 public final class PostgresCopyWriter {
@@ -21,21 +24,30 @@ public final class PostgresCopyWriter {
     }
 
     /// Appends one row; its values must match the COPY's columns in number and order.
-    public func append<each Value: PostgresEncodable>(_ value: repeat each Value) async throws(PostgresError) {
+    public nonisolated(nonsending) func append<each Value: PostgresEncodable>(_ value: repeat each Value) async throws(PostgresError) {
         var fieldCount = 0
         for _ in repeat each value { fieldCount += 1 }
         try checkWidth(fieldCount)
+        // One exclusive access to the buffer per row rather than one per field.
+        Self.writeRow(into: &buffer, fieldCount: fieldCount, repeat each value)
+        rowCount += 1
+        if buffer.count >= Self.chunkSize { try await sendBuffer() }
+    }
+
+    private static func writeRow<each Value: PostgresEncodable>(
+        into buffer: inout PostgresBinaryBuffer, fieldCount: Int, _ value: repeat each Value
+    ) {
         buffer.writeInteger(Int16(fieldCount))
         repeat buffer.writeField(each value)
-        try await rowWritten()
     }
 
     /// Appends one row whose values are only known at run time.
-    public func append(row: [any PostgresEncodable]) async throws(PostgresError) {
+    public nonisolated(nonsending) func append(row: [any PostgresEncodable]) async throws(PostgresError) {
         try checkWidth(row.count)
         buffer.writeInteger(Int16(row.count))
         for value in row { buffer.writeField(value) }
-        try await rowWritten()
+        rowCount += 1
+        if buffer.count >= Self.chunkSize { try await sendBuffer() }
     }
 
     private func checkWidth(_ fieldCount: Int) throws(PostgresError) {
@@ -44,25 +56,20 @@ public final class PostgresCopyWriter {
         }
     }
 
-    private func rowWritten() async throws(PostgresError) {
-        rowCount += 1
-        if buffer.count >= Self.chunkSize { try await sendBuffer() }
-    }
-
     /// Writes the trailer and waits until every chunk has been handed to libpq.
-    func finish() async throws(PostgresError) {
+    nonisolated(nonsending) func finish() async throws(PostgresError) {
         buffer.writeInteger(Int16(-1))
         try await sendBuffer()
         try await waitForPendingSend()
     }
 
-    func waitForPendingSend() async throws(PostgresError) {
+    nonisolated(nonsending) func waitForPendingSend() async throws(PostgresError) {
         guard let pendingSend else { return }
         self.pendingSend = nil
         try await pendingSend.value.get()
     }
 
-    private func sendBuffer() async throws(PostgresError) {
+    nonisolated(nonsending) private func sendBuffer() async throws(PostgresError) {
         try await waitForPendingSend()
         let chunk = buffer.bytes
         buffer = PostgresBinaryBuffer(capacity: Self.chunkSize + Self.chunkSize / 8)

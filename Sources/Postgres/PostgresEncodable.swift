@@ -21,7 +21,9 @@ extension PostgresBinaryBuffer {
         if value.isPostgresNull {
             writeInteger(Int32(-1))
         } else {
-            writeLengthPrefixed { value.encode(into: &$0) }
+            let start = beginLengthPrefix()
+            value.encode(into: &self)
+            endLengthPrefix(at: start)
         }
     }
 }

@@ -32,7 +32,7 @@ public final class PostgresPool: Sendable {
     /// Leases a connection for the duration of `body` and returns it to the pool afterwards,
     /// also when `body` throws.
     @discardableResult
-    public func withConnection<Value>(_ body: (PostgresConnection) async throws -> Value) async throws -> Value {
+    public nonisolated(nonsending) func withConnection<Value>(_ body: (PostgresConnection) async throws -> Value) async throws -> Value {
         let connection = try await lease()
         let value: Value
         do {
@@ -52,7 +52,7 @@ public final class PostgresPool: Sendable {
     }
 
     /// Runs `body` in a transaction on one leased connection (see `PostgresConnection.withTransaction`).
-    public func withTransaction<Value>(
+    public nonisolated(nonsending) func withTransaction<Value>(
         isolation: PostgresIsolationLevel? = nil, _ body: (PostgresConnection) async throws -> Value
     ) async throws -> Value {
         try await withConnection { try await $0.withTransaction(isolation: isolation, body) }

@@ -4,7 +4,7 @@ extension PostgresConnection {
     /// Runs `body` inside BEGIN … COMMIT. If `body` throws, the transaction is rolled back and the
     /// error rethrown. If a statement failed inside `body` but the error was swallowed, the server
     /// turns COMMIT into ROLLBACK: that is reported as an error rather than a silent loss.
-    public func withTransaction<Value>(
+    public nonisolated(nonsending) func withTransaction<Value>(
         isolation: PostgresIsolationLevel? = nil,
         _ body: (PostgresConnection) async throws -> Value
     ) async throws -> Value {
