@@ -42,19 +42,22 @@ public struct PostgresQuery: Sendable, ExpressibleByStringInterpolation, CustomS
 
         /// Binds `value` as the next parameter and writes its `$n` placeholder.
         public mutating func appendInterpolation(_ value: some PostgresEncodable) {
-            bindings.append(value)
-            sql += "$\(bindings.count)"
+            bind(value)
         }
 
         /// Binds `nil` as SQL NULL (spelled out so the compiler does not mistake it for debug text).
         public mutating func appendInterpolation<Value: PostgresEncodable>(_ value: Value?) {
-            bindings.append(value)
-            sql += "$\(bindings.count)"
+            bind(value)
         }
 
         /// Splices trusted SQL text (an identifier chosen by the code) as is. Never pass outside input.
         public mutating func appendInterpolation(unescaped text: String) {
             sql += text
+        }
+
+        private mutating func bind(_ value: some PostgresEncodable) {
+            bindings.append(value)
+            sql += "$\(bindings.count)"
         }
     }
 }

@@ -1,4 +1,6 @@
+import FieldOpsCore
 import Postgres
+import Telemetry
 import Testing
 
 @Suite("PostgresPool")
@@ -66,6 +68,25 @@ struct PostgresPoolTests {
         }
         let secondPID = try #require(try await pool.query("SELECT pg_backend_pid() AS pid").first).decode(Int32.self, column: "pid")
         #expect(secondPID != firstPID)
+        await pool.close()
+    }
+
+    @Test("while the server is away, a checkout retries with backoff, then fails with connectionFailed")
+    func reconnectsWithBackoffThenFails() async throws {
+        let sink = MemoryLogSink()
+        let options = PostgresConfiguration.PoolOptions(
+            maxConnections: 2, checkoutTimeout: .seconds(1),
+            reconnectBackoff: Backoff(initial: .milliseconds(20), maximum: .milliseconds(100))
+        )
+        let configuration = try PostgresConfiguration(url: "postgresql://nobody@127.0.0.1:1/none", pool: options)
+        let pool = PostgresPool(configuration: configuration, logger: Logger(label: "pool-test", level: .warning, sink: sink))
+        await #expect { try await pool.query("SELECT 1") } throws: { error in
+            (error as? PostgresError)?.code == .connectionFailed
+        }
+        let attempts = sink.recorded.filter { $0.contains("postgres connect failed") }.count
+        #expect(attempts >= 2)
+        let metrics = pool.metrics
+        #expect(metrics.inUse == 0 && metrics.idle == 0 && metrics.opening == 0 && metrics.waiting == 0)
         await pool.close()
     }
 

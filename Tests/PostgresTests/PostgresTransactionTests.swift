@@ -23,7 +23,8 @@ struct PostgresTransactionTests {
     func commitWithIsolation() async throws {
         try await TestDatabase.withTable("id int PRIMARY KEY") { connection, table in
             let level = try await connection.withTransaction(isolation: .serializable) { transaction in
-                try await transaction.query("INSERT INTO \(unescaped: table) (id) VALUES (\(1)), (\(2))")
+                let inserted = try await transaction.query("INSERT INTO \(unescaped: table) (id) VALUES (\(1)), (\(2))")
+                #expect(inserted.affectedRows == 2)
                 return try #require(try await transaction.query("SHOW transaction_isolation").first).decode(String.self, at: 0)
             }
             #expect(level == "serializable")
