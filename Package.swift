@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "FieldOpsCore"),
         .target(name: "Telemetry", dependencies: ["FieldOpsCore"]),
         .target(name: "AMQP", dependencies: ["CRabbitMQ", "CShims", "FieldOpsCore", "Telemetry"]),
-        .target(name: "Postgres", dependencies: ["CLibPQ", "FieldOpsCore", "Telemetry"]),
+        .target(name: "Postgres", dependencies: ["CLibPQ", "CSodium", "FieldOpsCore", "Telemetry"]),
         .target(name: "Redis", dependencies: ["CHiredis", "FieldOpsCore", "Telemetry"]),
         .target(name: "Topology"),
         .target(name: "Mesh", dependencies: ["AMQP", "Postgres", "Telemetry", "FieldOpsCore"]),
