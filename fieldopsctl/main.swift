@@ -4,7 +4,7 @@ import Glibc
 import FieldOpsCore
 
 /// `fieldopsctl` — operator commands for the FieldOps360 platform.
-let commands: [CLICommand] = TopologyCommands.all
+let commands: [CLICommand] = TopologyCommands.all + MigrateCommands.all
 
 func overview() -> String {
     let width = commands.map { $0.words.joined(separator: " ").count }.max() ?? 0

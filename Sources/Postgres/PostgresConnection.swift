@@ -21,12 +21,24 @@ public final class PostgresConnection: @unchecked Sendable {
     private let queue: DispatchQueue
     /// `nil` once closed.
     private var connection: OpaquePointer?
+    private let notices: NoticeLogger
 
     private init(connection: OpaquePointer, configuration: PostgresConfiguration, queue: DispatchQueue, logger: Logger) {
         self.connection = connection
         self.configuration = configuration
         self.queue = queue
         self.logger = logger
+        notices = NoticeLogger(logger: logger)
+        // Server notices ("relation … already exists, skipping") go to the logger at debug level;
+        // libpq's default receiver would print them on stderr. `notices` outlives the PGconn:
+        // `deinit` finishes the connection before stored properties are released.
+        PQsetNoticeReceiver(connection, { context, result in
+            guard let context, let result else { return }
+            let message = String(cString: PQresultErrorMessage(result))
+            Unmanaged<NoticeLogger>.fromOpaque(context).takeUnretainedValue().logger.debug(
+                "postgres notice", ["postgres.notice": message.hasSuffix("\n") ? String(message.dropLast()) : message]
+            )
+        }, Unmanaged.passUnretained(notices).toOpaque())
     }
 
     deinit {
@@ -148,5 +160,14 @@ public final class PostgresConnection: @unchecked Sendable {
         default:
             throw PostgresError(result: result, connection: connection, query: query)
         }
+    }
+}
+
+/// Holds the logger that libpq's notice receiver reaches through its `void*` argument.
+private final class NoticeLogger {
+    let logger: Logger
+
+    init(logger: Logger) {
+        self.logger = logger
     }
 }
