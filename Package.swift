@@ -34,6 +34,7 @@ let package = Package(
         .target(name: "Postgres", dependencies: ["CLibPQ", "CSodium", "FieldOpsCore", "Telemetry"]),
         .target(name: "Redis", dependencies: ["CHiredis", "FieldOpsCore", "Telemetry"]),
         .target(name: "Topology"),
+        .target(name: "Jobs", dependencies: ["Postgres"]),
         .target(name: "Mesh", dependencies: ["AMQP", "Postgres", "Telemetry", "FieldOpsCore"]),
         .target(name: "Identity", dependencies: ["CSodium"]),
         .target(name: "HTTPClient", dependencies: ["CCurl", "CShims", "FieldOpsCore"]),
@@ -56,6 +57,9 @@ let package = Package(
         .executableTarget(name: "PostgresBench", dependencies: ["Postgres", "Telemetry", "FieldOpsCore"], path: "benchmarks/PostgresBench"),
         .executableTarget(name: "RedisBench", dependencies: ["Redis", "Telemetry", "FieldOpsCore"], path: "benchmarks/RedisBench"),
 
+        // Shared by the integration tests: service URLs, migrated pools, unique names.
+        .target(name: "TestSupport", dependencies: ["Postgres", "Telemetry", "FieldOpsCore"], path: "Tests/TestSupport"),
+
         // Tests run against real RabbitMQ, PostgreSQL and Redis started by scripts/services.sh.
         .testTarget(name: "CBindingsTests", dependencies: [
             "CRabbitMQ", "CLibPQ", "CHiredis", "CVips", "CXlsxWriter", "CPangoCairo", "CMicroHTTPD", "CSodium", "CCurl",
@@ -67,6 +71,7 @@ let package = Package(
         .testTarget(name: "RedisTests", dependencies: ["Redis", "Telemetry", "FieldOpsCore"]),
         .testTarget(name: "IdentityTests", dependencies: ["Identity"]),
         .testTarget(name: "MeshTests", dependencies: ["Mesh", "FieldOpsCore"]),
+        .testTarget(name: "JobsTests", dependencies: ["Jobs", "Postgres", "TestSupport"]),
         .testTarget(name: "TopologyTests", dependencies: ["Topology"]),
         .testTarget(name: "BrokerAdminTests", dependencies: ["BrokerAdmin", "HTTPClient", "Topology", "FieldOpsCore"]),
         .testTarget(name: "HTTPClientTests", dependencies: ["HTTPClient"]),
