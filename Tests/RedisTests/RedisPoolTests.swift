@@ -1,0 +1,77 @@
+import Redis
+import Testing
+
+@Suite("RedisPool")
+struct RedisPoolTests {
+    @Test("200 concurrent commands share at most poolSize connections")
+    func concurrentLoad() async throws {
+        try await TestRedis.withPrefix("pool-load", pool: TestRedis.pool(size: 4)) { pool, prefix in
+            let counter = RedisArgument(prefix + "counter")
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<200 {
+                    group.addTask { try await pool.send(["INCR", counter]) }
+                }
+                try await group.waitForAll()
+            }
+            #expect(try await pool.send(["GET", counter]).int == 200)
+            #expect(pool.openConnectionCount <= 4)
+        }
+    }
+
+    @Test("a pooled connection killed server-side is replaced on the next command")
+    func replacesKilledConnection() async throws {
+        try await TestRedis.withPrefix("pool-kill", pool: TestRedis.pool(size: 1)) { pool, prefix in
+            let before = try await pool.withConnection { try await TestRedis.clientID(of: $0) }
+            try await TestRedis.kill(clientID: before)
+
+            // Not marked idempotent: the dead connection is found before anything is sent on it.
+            try await pool.send(["SET", RedisArgument(prefix + "after-kill"), "ok"])
+            #expect(try await pool.send(["GET", RedisArgument(prefix + "after-kill")]).string == "ok")
+            let after = try await pool.withConnection { try await TestRedis.clientID(of: $0) }
+            #expect(after != before)
+            #expect(pool.openConnectionCount == 1)
+        }
+    }
+
+    @Test("a connection that failed is discarded, not returned to the pool")
+    func discardsFailedConnection() async throws {
+        var configuration = TestRedis.configuration
+        configuration.poolSize = 1
+        configuration.commandTimeout = .milliseconds(200)
+        let pool = RedisPool(configuration: configuration, logger: TestRedis.logger)
+        let key = RedisArgument(TestRedis.uniquePrefix("pool-discard") + "empty-list")
+        let error = await #expect(throws: RedisError.self) { try await pool.send(["BLPOP", key, 2]) }
+        #expect(error?.code == .timeout)
+        #expect(pool.openConnectionCount == 0)
+        #expect(try await pool.send(["PING"]) == .simpleString("PONG"))
+        await pool.close()
+    }
+
+    @Test("a checkout waits for a free connection and times out with poolTimeout")
+    func checkoutTimesOut() async throws {
+        var configuration = TestRedis.configuration
+        configuration.poolSize = 1
+        configuration.poolTimeout = .milliseconds(150)
+        let pool = RedisPool(configuration: configuration, logger: TestRedis.logger)
+        try await pool.withConnection { _ in
+            let error = await #expect(throws: RedisError.self) { try await pool.send(["PING"]) }
+            #expect(error?.code == .poolTimeout)
+        }
+        // The waiter that timed out left no trace: the connection is free again.
+        #expect(try await pool.send(["PING"]) == .simpleString("PONG"))
+        await pool.close()
+        let closed = await #expect(throws: RedisError.self) { try await pool.send(["PING"]) }
+        #expect(closed?.code == .poolClosed)
+    }
+
+    @Test("a waiter gets the connection another task returns")
+    func waiterIsHandedConnection() async throws {
+        let pool = TestRedis.pool(size: 1)
+        async let held: Void = pool.withConnection { _ in try await Task.sleep(for: .milliseconds(50)) }
+        try await Task.sleep(for: .milliseconds(10))
+        #expect(try await pool.send(["PING"]) == .simpleString("PONG"))
+        try await held
+        #expect(pool.openConnectionCount == 1)
+        await pool.close()
+    }
+}
