@@ -5,8 +5,9 @@ import Synchronization
 
 /// A serial executor backed by one dedicated thread: a `RedisConnection` actor runs every method on
 /// it, so the hiredis context is only ever touched by that thread and blocking reads stay off the
-/// cooperative pool.
-final class ConnectionExecutor: SerialExecutor {
+/// cooperative pool. It is also a task executor, so a caller can run its own loop on the same
+/// thread and call the connection without a thread switch per call.
+final class ConnectionExecutor: SerialExecutor, TaskExecutor {
     private struct Queue {
         var jobs: [UnownedJob] = []
         var head = 0
@@ -61,19 +62,14 @@ final class ConnectionExecutor: SerialExecutor {
                 return job
             }
             if let next {
-                next.runSynchronously(on: asUnownedSerialExecutor())
+                next.runSynchronously(isolatedTo: asUnownedSerialExecutor(), taskExecutor: asUnownedTaskExecutor())
             } else if queue.withLock({ $0.stopping }) {
                 return
             }
         }
     }
 
-    /// Spins briefly before sleeping: a request/reply round trip on loopback is a few microseconds,
-    /// and a futex sleep + wake-up costs about as much again.
     private func waitForWork() {
-        for _ in 0..<2000 {
-            if sem_trywait(ready) == 0 { return }
-        }
         while sem_wait(ready) != 0 && errno == EINTR {}
     }
 }

@@ -15,7 +15,7 @@ final class HiredisContext {
     /// Connects with the connect timeout, sets the command timeout, then AUTH and SELECT as configured.
     init(configuration: RedisConfiguration) throws(RedisError) {
         guard let context = redisConnectWithTimeout(
-            configuration.host, Int32(configuration.port), timeval(configuration.connectTimeout)
+            configuration.host, Int32(clamping: configuration.port), timeval(configuration.connectTimeout)
         ) else {
             throw RedisError(.connectionFailed, "could not allocate a hiredis context")
         }
@@ -50,6 +50,7 @@ final class HiredisContext {
     /// Copies encoded commands into hiredis's output buffer (written on the next read or flush).
     func append(_ encoded: [UInt8]) throws(RedisError) {
         try checkUsable()
+        guard !encoded.isEmpty else { return }
         let status = encoded.withUnsafeBytes { raw in
             redisAppendFormattedCommand(context, raw.baseAddress!.assumingMemoryBound(to: CChar.self), raw.count)
         }

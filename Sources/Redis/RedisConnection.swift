@@ -24,6 +24,11 @@ public actor RedisConnection {
         executor.asUnownedSerialExecutor()
     }
 
+    /// The connection's thread as a task executor. A task that sends many commands in a row can run
+    /// on it, `withTaskExecutorPreference(connection.taskExecutor) { … }`, so each call is a plain
+    /// function call on the same thread instead of two thread switches.
+    public nonisolated var taskExecutor: any TaskExecutor { executor }
+
     private init(configuration: RedisConfiguration, logger: Logger) throws(RedisError) {
         self.configuration = configuration
         self.logger = logger
