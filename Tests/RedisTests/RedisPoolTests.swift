@@ -1,4 +1,6 @@
+import FieldOpsCore
 import Redis
+import Telemetry
 import Testing
 
 @Suite("RedisPool")
@@ -72,6 +74,26 @@ struct RedisPoolTests {
         #expect(try await pool.send(["PING"]) == .simpleString("PONG"))
         try await held
         #expect(pool.openConnectionCount == 1)
+        await pool.close()
+    }
+}
+
+@Suite("RedisPool reconnect")
+struct RedisPoolReconnectTests {
+    @Test("with the server unreachable, checkout retries until the deadline, then fails with connectionFailed")
+    func unreachableServer() async throws {
+        var configuration = TestRedis.configuration
+        configuration.port = 1
+        configuration.poolTimeout = .milliseconds(300)
+        let logs = MemoryLogSink()
+        let pool = RedisPool(
+            configuration: configuration, logger: Logger(label: "pool", level: .warning, sink: logs),
+            backoff: Backoff(initial: .milliseconds(10), maximum: .milliseconds(40))
+        )
+        let error = await #expect(throws: RedisError.self) { try await pool.send(["PING"]) }
+        #expect(error?.code == .connectionFailed)
+        #expect(logs.recorded.filter { $0.contains("retrying") }.count >= 2)
+        #expect(pool.openConnectionCount == 0)
         await pool.close()
     }
 }
