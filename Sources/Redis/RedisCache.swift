@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
 import FoundationEssentials
+#else
+import Foundation
+#endif
 import Synchronization
 
 /// A cache in Redis with a TTL on every entry: raw bytes, or `Codable` values stored as JSON.

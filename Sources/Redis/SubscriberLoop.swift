@@ -137,7 +137,7 @@ final class SubscriberLoop {
         } catch {
             let pause = backoff.delay(attempt: failedAttempts)
             failedAttempts += 1
-            logger.warning("redis subscriber cannot connect, retrying", ["error": error.description, "retry_ms": "\(pause)"])
+            logger.warning("redis subscriber cannot connect, retrying", ["error": error.description, "retry_in": "\(pause)"])
             _ = poll(waitingForWakeupUpTo: pause, socket: nil)
         }
     }
