@@ -97,3 +97,47 @@ struct RedisPoolReconnectTests {
         await pool.close()
     }
 }
+
+@Suite("RedisPool health and retry")
+struct RedisPoolHealthTests {
+    /// The last command the server ran for a client, from `CLIENT LIST ID` (`cmd=…`).
+    static func lastCommand(ofClient id: Int) async throws -> String? {
+        let admin = try await TestRedis.connect()
+        let line = try await admin.send("CLIENT", "LIST", "ID", RedisArgument(id)).string ?? ""
+        await admin.close()
+        return line.split(separator: " ").first { $0.hasPrefix("cmd=") }.map { String($0.dropFirst(4)) }
+    }
+
+    @Test("a connection idle longer than healthCheckAfterIdle is PINGed before it is lent", arguments: [true, false])
+    func pingsLongIdle(idleIsLong: Bool) async throws {
+        let pool = TestRedis.pool(size: 1, healthCheckAfterIdle: idleIsLong ? .zero : .seconds(60))
+        let id = try await pool.withConnection { try await TestRedis.clientID(of: $0) }
+        let seenOnCheckout = try await pool.withConnection { _ in try await Self.lastCommand(ofClient: id) }
+        #expect(seenOnCheckout == (idleIsLong ? "ping" : "client|id"))
+        await pool.close()
+    }
+
+    @Test("an idempotent command cut off mid-flight is retried once on a new connection; others are not")
+    func retriesIdempotentOnly() async throws {
+        try await TestRedis.withPrefix("pool-retry", pool: TestRedis.pool(size: 1)) { pool, prefix in
+            for idempotent in [false, true] {
+                let list = RedisArgument(prefix + "queue-\(idempotent)")
+                let id = try await pool.withConnection { try await TestRedis.clientID(of: $0) }
+                let blocked = Task { try await pool.send(["BLPOP", list, 3], idempotent: idempotent) }
+                while try await Self.lastCommand(ofClient: id) != "blpop" {
+                    try await Task.sleep(for: .milliseconds(5))
+                }
+                try await TestRedis.kill(clientID: id)
+                let admin = try await TestRedis.connect()
+                try await admin.send("RPUSH", list, "job-1")
+                await admin.close()
+                if idempotent {
+                    #expect(try await blocked.value == .array([.bulk(Array((prefix + "queue-true").utf8)), .bulk(Array("job-1".utf8))]))
+                } else {
+                    let error = await #expect(throws: RedisError.self) { try await blocked.value }
+                    #expect(error?.code == .connectionClosed)
+                }
+            }
+        }
+    }
+}
