@@ -78,11 +78,14 @@ public actor RedisConnection {
     /// Closes the socket; later calls throw `connectionClosed`.
     public func close() {
         usable.store(false, ordering: .releasing)
+        socket.store(-1, ordering: .relaxed)  // poll ignores -1: never probe a closed, maybe reused, descriptor
         context = nil
     }
 
     private func exchange(_ commands: [[RedisArgument]]) throws(RedisError) -> [RedisValue] {
         guard let context else { throw RedisError(.connectionClosed, "connection is closed") }
+        // Redis answers nothing to an empty command, so one would leave us waiting for a reply.
+        guard !commands.contains(where: \.isEmpty) else { throw RedisError(.invalidArgument, "a command needs at least its name") }
         encoder.reset()
         for command in commands {
             encoder.append(command: command)

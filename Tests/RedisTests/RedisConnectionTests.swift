@@ -45,6 +45,15 @@ struct RedisConnectionTests {
         }
     }
 
+    @Test("an empty command is refused before it is sent, and the connection stays usable")
+    func emptyCommandRefused() async throws {
+        let connection = try await TestRedis.connect()
+        let error = await #expect(throws: RedisError.self) { try await connection.pipeline([["PING"], []]) }
+        #expect(error?.code == .invalidArgument)
+        #expect(try await connection.send("PING") == .simpleString("PONG"))
+        await connection.close()
+    }
+
     @Test("a closed connection refuses commands")
     func closedConnectionRefuses() async throws {
         let connection = try await TestRedis.connect()
