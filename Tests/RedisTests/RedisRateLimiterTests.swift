@@ -1,0 +1,47 @@
+import Redis
+import Testing
+
+@Suite("RedisRateLimiter")
+struct RedisRateLimiterTests {
+    @Test("a concurrent burst of 12 admits exactly the burst of 5, then one more after the interval")
+    func burstThenSteadyRate() async throws {
+        try await TestRedis.withPrefix("ratelimit", pool: TestRedis.pool(size: 6)) { pool, prefix in
+            let limiter = RedisRateLimiter(pool: pool, keyPrefix: prefix)
+            let rate = RedisRateLimiter.Rate(10, per: .seconds(1))
+            let decisions = try await withThrowingTaskGroup(of: RedisRateLimiter.Decision.self) { group in
+                for _ in 0..<12 {
+                    group.addTask { try await limiter.acquire("tenant-a", rate: rate, burst: 5) }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            let admitted = decisions.filter(\.allowed)
+            let denied = decisions.filter { !$0.allowed }
+            #expect(admitted.count == 5)
+            #expect(Set(admitted.map(\.remaining)) == [0, 1, 2, 3, 4])
+            #expect(denied.allSatisfy { $0.retryAfter > .zero && $0.retryAfter <= rate.emissionInterval && $0.remaining == 0 })
+
+            // Another key has its own budget.
+            #expect(try await limiter.acquire("tenant-b", rate: rate, burst: 5).allowed)
+
+            let wait = try #require(denied.map(\.retryAfter).max())
+            try await Task.sleep(for: wait + .milliseconds(20))
+            #expect(try await limiter.acquire("tenant-a", rate: rate, burst: 5).allowed)
+        }
+    }
+
+    @Test("a request costing more than what is left is denied without spending it")
+    func costIsAtomic() async throws {
+        try await TestRedis.withPrefix("ratelimit-cost") { pool, prefix in
+            let limiter = RedisRateLimiter(pool: pool, keyPrefix: prefix)
+            let rate = RedisRateLimiter.Rate(1, per: .seconds(60))
+            #expect(try await limiter.acquire("k", rate: rate, burst: 4, cost: 3).remaining == 1)
+            let denied = try await limiter.acquire("k", rate: rate, burst: 4, cost: 2)
+            #expect(!denied.allowed && denied.remaining == 1)
+            #expect(try await limiter.acquire("k", rate: rate, burst: 4, cost: 1).allowed)
+            let error = await #expect(throws: RedisError.self) {
+                try await limiter.acquire("k", rate: rate, burst: 4, cost: 5)
+            }
+            #expect(error?.code == .invalidArgument)
+        }
+    }
+}
