@@ -1,4 +1,4 @@
-import CSodium
+import FieldOpsCrypto
 import Foundation
 
 /// Mints short-lived access tokens: compact JWTs signed with Ed25519 (`alg: EdDSA`).
@@ -20,11 +20,9 @@ public struct AccessTokenIssuer: Sendable {
     }
 
     public func issue(subject: String, tenant: String?, role: Role, now: Int64) -> (token: String, claims: AccessClaims) {
-        var jti = [UInt8](repeating: 0, count: 16)
-        randombytes_buf(&jti, jti.count)
         let claims = AccessClaims(
             subject: subject, tenant: tenant, role: role, issuer: issuer, audience: audience,
-            issuedAt: now, expiresAt: now + lifetime.components.seconds, tokenID: Hex.encode(jti)
+            issuedAt: now, expiresAt: now + lifetime.components.seconds, tokenID: Hex.encode(SecureRandom.bytes(16))
         )
         return (sign(claims), claims)
     }

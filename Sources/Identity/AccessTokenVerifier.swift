@@ -1,4 +1,5 @@
 import CSodium
+import FieldOpsCrypto
 import Foundation
 
 /// Checks access tokens with public keys only. Accepts `EdDSA` and nothing else: the algorithm is

@@ -1,4 +1,5 @@
 import CSodium
+import FieldOpsCrypto
 
 /// An Ed25519 key pair for signing access tokens (JWT `EdDSA`). Verifiers need only the public half,
 /// so workers and other services can check tokens without being able to mint them.
@@ -26,10 +27,8 @@ public struct TokenSigningKey: Sendable {
 
     /// A fresh random key, for tests and first-time setup.
     public static func generate(keyID: String) -> TokenSigningKey {
-        _ = Sodium.ready
-        var seed = [UInt8](repeating: 0, count: Int(crypto_sign_SEEDBYTES))
-        randombytes_buf(&seed, seed.count)
-        return try! TokenSigningKey(keyID: keyID, seed: seed)
+        // A seed of the right length cannot fail.
+        return try! TokenSigningKey(keyID: keyID, seed: SecureRandom.bytes(Int(crypto_sign_SEEDBYTES)))
     }
 
     func sign(_ message: [UInt8]) -> [UInt8] {
@@ -42,11 +41,4 @@ public struct TokenSigningKey: Sendable {
 public enum TokenKeyError: Error, Sendable, Equatable {
     case badSeedLength(Int)
     case badSeedEncoding
-}
-
-/// libsodium must be initialised once before use; `sodium_init` is idempotent and thread-safe.
-enum Sodium {
-    static let ready: Void = {
-        guard sodium_init() >= 0 else { fatalError("libsodium could not be initialised") }
-    }()
 }

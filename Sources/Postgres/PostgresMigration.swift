@@ -1,3 +1,4 @@
+import FieldOpsCrypto
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else

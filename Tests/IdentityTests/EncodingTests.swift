@@ -1,3 +1,4 @@
+import FieldOpsCrypto
 import Identity
 import Testing
 

@@ -1,4 +1,5 @@
 import Foundation
+import FieldOpsCrypto
 @testable import Postgres
 import Testing
 
