@@ -40,6 +40,7 @@ let package = Package(
         .target(name: "Identity", dependencies: ["CSodium", "FieldOpsCrypto"]),
         .target(name: "HTTPClient", dependencies: ["CCurl", "CShims", "FieldOpsCore"]),
         .target(name: "BrokerAdmin", dependencies: ["HTTPClient", "Topology", "FieldOpsCore"]),
+        .target(name: "GatewayCore", dependencies: ["Postgres", "Redis", "Telemetry", "FieldOpsCrypto", "FieldOpsCore"]),
         .target(name: "HTTPServer", dependencies: ["CMicroHTTPD", "CShims", "FieldOpsCore", "Telemetry"]),
 
         // Executables: thin wiring only.
@@ -59,7 +60,7 @@ let package = Package(
         .executableTarget(name: "RedisBench", dependencies: ["Redis", "Telemetry", "FieldOpsCore"], path: "benchmarks/RedisBench"),
 
         // Shared by the integration tests: service URLs, migrated pools, unique names.
-        .target(name: "TestSupport", dependencies: ["Postgres", "Telemetry", "FieldOpsCore"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Postgres", "Redis", "Telemetry", "FieldOpsCore"], path: "Tests/TestSupport"),
 
         // Tests run against real RabbitMQ, PostgreSQL and Redis started by scripts/services.sh.
         .testTarget(name: "CBindingsTests", dependencies: [
@@ -73,6 +74,7 @@ let package = Package(
         .testTarget(name: "IdentityTests", dependencies: ["Identity", "FieldOpsCrypto"]),
         .testTarget(name: "MeshTests", dependencies: ["Mesh", "FieldOpsCore"]),
         .testTarget(name: "JobsTests", dependencies: ["Jobs", "Postgres", "TestSupport"]),
+        .testTarget(name: "GatewayCoreTests", dependencies: ["GatewayCore", "Postgres", "Redis", "FieldOpsCrypto", "TestSupport"]),
         .testTarget(name: "TopologyTests", dependencies: ["Topology"]),
         .testTarget(name: "BrokerAdminTests", dependencies: ["BrokerAdmin", "HTTPClient", "Topology", "FieldOpsCore"]),
         .testTarget(name: "HTTPClientTests", dependencies: ["HTTPClient"]),

@@ -1,6 +1,7 @@
 import FieldOpsCore
 import Foundation
 import Postgres
+import Redis
 import Telemetry
 
 /// Where integration tests find the real services started by scripts/services.sh, with the same
@@ -46,5 +47,9 @@ public enum TestServices {
         let migrations = try PostgresMigration.load(directory: repositoryRoot.appendingPathComponent("migrations/control").path)
         try await PostgresMigrator(migrations: migrations, table: "schema_migrations_control", logger: logger).migrate(pool: pool)
         return pool
+    }
+
+    public static func redisPool() throws -> RedisPool {
+        RedisPool(configuration: try RedisConfiguration(url: redisURL), logger: logger)
     }
 }
