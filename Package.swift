@@ -40,7 +40,7 @@ let package = Package(
         .target(name: "Identity", dependencies: ["CSodium", "FieldOpsCrypto"]),
         .target(name: "HTTPClient", dependencies: ["CCurl", "CShims", "FieldOpsCore"]),
         .target(name: "BrokerAdmin", dependencies: ["HTTPClient", "Topology", "FieldOpsCore"]),
-        .target(name: "GatewayCore", dependencies: ["Postgres", "Redis", "Telemetry", "FieldOpsCrypto", "FieldOpsCore"]),
+        .target(name: "GatewayCore", dependencies: ["Identity", "Postgres", "Redis", "Telemetry", "FieldOpsCrypto", "FieldOpsCore"]),
         .target(name: "HTTPServer", dependencies: ["CMicroHTTPD", "CShims", "FieldOpsCore", "Telemetry"]),
 
         // Executables: thin wiring only.
