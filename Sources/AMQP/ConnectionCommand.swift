@@ -1,0 +1,31 @@
+/// The answer channel of one request to the owner thread.
+typealias Reply<Value: Sendable> = CheckedContinuation<Result<Value, AMQPError>, Never>
+
+/// What the public API asks the owner thread to do. Each command carries the continuation that
+/// the owner thread resumes exactly once.
+enum ConnectionCommand: Sendable {
+    case topology(TopologyOperation, Reply<TopologyResult>)
+    case publish([AMQPOutgoingMessage], Reply<Void>)
+    case consume(ConsumerSpec, DeliveryBuffer, Reply<Void>)
+    case settle(consumerTag: String, AMQPDeliveryTag, Settlement, Reply<Void>)
+    case cancel(consumerTag: String, Reply<Void>)
+    /// `nil` when the client was released without awaiting `close()`.
+    case close(Reply<Void>?)
+
+    /// How a delivery is settled.
+    enum Settlement: Sendable {
+        case ack(multiple: Bool)
+        case nack(multiple: Bool, requeue: Bool)
+        case reject(requeue: Bool)
+    }
+
+    /// Answers the command with `error` without running it (client closed, broker unreachable).
+    func fail(_ error: AMQPError) {
+        switch self {
+        case .topology(_, let reply): reply.resume(returning: .failure(error))
+        case .publish(_, let reply), .consume(_, _, let reply), .settle(_, _, _, let reply), .cancel(_, let reply):
+            reply.resume(returning: .failure(error))
+        case .close(let reply): reply?.resume(returning: .success(()))
+        }
+    }
+}

@@ -1,0 +1,28 @@
+/// A consumer as the owner thread tracks it. Owner thread only.
+final class ConsumerRecord {
+    let spec: ConsumerSpec
+    let buffer: DeliveryBuffer
+    /// The channel of the current subscription (0 while not subscribed).
+    var channel: UInt16 = 0
+    /// Identifies the current subscription; delivery tags of earlier ones are refused.
+    var subscription: UInt64 = 0
+    /// Deliveries read in this pass, handed to `buffer` together at the end of the pass.
+    var staged: [AMQPDelivery] = []
+
+    init(spec: ConsumerSpec, buffer: DeliveryBuffer) {
+        self.spec = spec
+        self.buffer = buffer
+    }
+
+    func flush() {
+        guard !staged.isEmpty else { return }
+        buffer.append(staged)
+        staged.removeAll(keepingCapacity: true)
+    }
+
+    /// Hands over what was read, then ends the sequence.
+    func end(_ end: DeliveryBuffer.Batch) {
+        flush()
+        buffer.finish(end)
+    }
+}

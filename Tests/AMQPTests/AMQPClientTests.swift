@@ -1,0 +1,278 @@
+import AMQP
+import Testing
+
+/// Against the real broker. Serialized because the reconnect test restarts it.
+@Suite("AMQP client", .serialized, .timeLimit(.minutes(2)))
+struct AMQPClientTests {
+    /// A queue with a unique name, deleted after `body` even when it fails.
+    func withQueue(
+        _ connection: AMQPConnection, arguments: AMQPFieldTable = [:], _ body: (String) async throws -> Void
+    ) async throws {
+        let queue = TestBroker.uniqueName("queue")
+        try await connection.declareQueue(name: queue, durable: true, arguments: arguments)
+        do {
+            try await body(queue)
+        } catch {
+            _ = try? await connection.deleteQueue(name: queue)
+            throw error
+        }
+        try await connection.deleteQueue(name: queue)
+    }
+
+    @Test func confirmedPublishRoundTripsBodyPropertiesAndNestedHeaders() async throws {
+        let connection = try await TestBroker.connect()
+        defer { Task { await connection.close() } }
+        try await withQueue(connection) { queue in
+            let properties = AMQPProperties(
+                contentType: "application/json", contentEncoding: "identity",
+                headers: [
+                    "x-tenant": "acme",
+                    "x-attempt": .int32(3),
+                    "flags": .array([.bool(true), .int8(-8), .uint8(200), .int16(-300), .uint16(60000), .void]),
+                    "numbers": .table([
+                        "long": .int64(-9_000_000_000), "uint": .uint32(4_000_000_000), "float": .float(1.5),
+                        "double": .double(-2.25), "decimal": .decimal(scale: 2, value: 12345),
+                    ]),
+                    "nested": .table(["deeper": .table(["when": .timestamp(1_700_000_000), "raw": .bytes([0, 1, 255])])]),
+                ],
+                deliveryMode: .persistent, priority: 5, correlationId: "job-42", replyTo: "replies",
+                expiration: "60000", messageId: "m-1", timestamp: 1_700_000_123, type: "photo.watermark.v1",
+                userId: "fieldops", appId: "amqp-tests"
+            )
+            let body = Array("{\"hello\":\"world\"}".utf8)
+            try await connection.publish(exchange: "", routingKey: queue, body: body, properties: properties)
+            #expect(try await connection.inspectQueue(name: queue).messageCount == 1)
+
+            let consumer = try await connection.consume(queue: queue, prefetch: 10)
+            var deliveries = consumer.makeAsyncIterator()
+            let delivery = try #require(try await deliveries.take(1).first)
+            #expect(delivery.body == body)
+            #expect(delivery.properties == properties)
+            #expect(delivery.routingKey == queue)
+            #expect(delivery.exchange == "")
+            #expect(!delivery.redelivered)
+            try await consumer.ack(deliveryTag: delivery.deliveryTag)
+            try await consumer.cancel()
+            // Acked, so cancelling did not put it back.
+            #expect(try await connection.inspectQueue(name: queue).messageCount == 0)
+        }
+    }
+
+    @Test func bodiesLargerThanOneFrameArriveWhole() async throws {
+        let connection = try await TestBroker.connect()
+        defer { Task { await connection.close() } }
+        try await withQueue(connection) { queue in
+            let body = (0..<700_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+            try await connection.publish(exchange: "", routingKey: queue, body: body, properties: .persistent)
+            let consumer = try await connection.consume(queue: queue, prefetch: 1)
+            var deliveries = consumer.makeAsyncIterator()
+            let delivery = try #require(try await deliveries.take(1).first)
+            #expect(delivery.body == body)
+            try await consumer.ack(deliveryTag: delivery.deliveryTag)
+            try await consumer.cancel()
+        }
+    }
+
+    @Test func unacknowledgedMessagesAreRedeliveredAfterTheConsumerChannelCloses() async throws {
+        let connection = try await TestBroker.connect()
+        defer { Task { await connection.close() } }
+        try await withQueue(connection) { queue in
+            try await connection.publishBatch((1...3).map {
+                AMQPOutgoingMessage(exchange: "", routingKey: queue, body: [UInt8($0)], properties: .persistent)
+            })
+            let first = try await connection.consume(queue: queue, prefetch: 10)
+            var firstDeliveries = first.makeAsyncIterator()
+            let unacked = try await firstDeliveries.take(3)
+            #expect(unacked.map(\.redelivered) == [false, false, false])
+            try await first.cancel()
+            #expect(try await firstDeliveries.next() == nil)
+
+            let second = try await connection.consume(queue: queue, prefetch: 10)
+            var secondDeliveries = second.makeAsyncIterator()
+            let again = try await secondDeliveries.take(3)
+            #expect(again.map(\.body) == [[1], [2], [3]])
+            #expect(again.allSatisfy { $0.redelivered })
+            try await second.ack(deliveryTag: again[2].deliveryTag, multiple: true)
+            // A tag of the cancelled subscription is refused, not sent to the wrong channel.
+            try await expectAMQPError(.consumerCancelled) { try await first.ack(deliveryTag: unacked[0].deliveryTag) }
+            try await second.cancel()
+        }
+    }
+
+    @Test func nackAndRejectWithoutRequeueDeadLetter() async throws {
+        let connection = try await TestBroker.connect()
+        defer { Task { await connection.close() } }
+        let deadExchange = TestBroker.uniqueName("dlx")
+        try await connection.declareExchange(name: deadExchange, type: .fanout, durable: false, autoDelete: true)
+        try await withQueue(connection) { deadQueue in
+            try await connection.bindQueue(queue: deadQueue, exchange: deadExchange, routingKey: "")
+            try await withQueue(connection, arguments: ["x-dead-letter-exchange": .string(deadExchange)]) { queue in
+                try await connection.publishBatch([
+                    AMQPOutgoingMessage(exchange: "", routingKey: queue, body: Array("nacked".utf8)),
+                    AMQPOutgoingMessage(exchange: "", routingKey: queue, body: Array("rejected".utf8)),
+                ])
+                let consumer = try await connection.consume(queue: queue, prefetch: 10)
+                var deliveries = consumer.makeAsyncIterator()
+                let received = try await deliveries.take(2)
+                try #require(received.count == 2)
+                try await consumer.nack(deliveryTag: received[0].deliveryTag, requeue: false)
+                try await consumer.reject(deliveryTag: received[1].deliveryTag, requeue: false)
+
+                let dead = try await connection.consume(queue: deadQueue, prefetch: 10)
+                var deadDeliveries = dead.makeAsyncIterator()
+                let parked = try await deadDeliveries.take(2)
+                #expect(Set(parked.map { String(decoding: $0.body, as: UTF8.self) }) == ["nacked", "rejected"])
+                for message in parked {
+                    guard case .array(let deaths)? = message.properties.headers?["x-death"],
+                          case .table(let death)? = deaths.first
+                    else {
+                        Issue.record("no x-death header in \(message.properties)")
+                        continue
+                    }
+                    #expect(death["reason"] == .string("rejected"))
+                    #expect(death["queue"] == .string(queue))
+                }
+                try await dead.ack(deliveryTag: parked[1].deliveryTag, multiple: true)
+                try await dead.cancel()
+                try await consumer.cancel()
+            }
+        }
+        try await connection.deleteExchange(name: deadExchange)
+    }
+
+    @Test func mandatoryPublishWithoutARouteFailsAndOnlyThatOne() async throws {
+        let connection = try await TestBroker.connect()
+        defer { Task { await connection.close() } }
+        try await withQueue(connection) { queue in
+            let body = Array("lost".utf8)
+            async let routed: Void = connection.publish(exchange: "", routingKey: queue, body: body, mandatory: true)
+            try await expectAMQPError(.unroutable, replyCode: 312) {
+                try await connection.publish(
+                    exchange: "amq.direct", routingKey: TestBroker.uniqueName("nowhere"), body: body, mandatory: true
+                )
+            }
+            try await routed
+            #expect(try await connection.inspectQueue(name: queue).messageCount == 1)
+        }
+    }
+
+    @Test func publishingToAMissingExchangeFailsAndTheNextPublishWorks() async throws {
+        let connection = try await TestBroker.connect()
+        defer { Task { await connection.close() } }
+        try await withQueue(connection) { queue in
+            try await expectAMQPError(.channelClosed, replyCode: 404) {
+                try await connection.publish(exchange: TestBroker.uniqueName("missing"), routingKey: "x", body: [1])
+            }
+            try await connection.publish(exchange: "", routingKey: queue, body: [2])
+            #expect(try await connection.inspectQueue(name: queue).messageCount == 1)
+        }
+    }
+
+    @Test func aRefusedDeclarationReportsTheBrokerReplyAndLeavesTheConnectionUsable() async throws {
+        let connection = try await TestBroker.connect()
+        defer { Task { await connection.close() } }
+        try await withQueue(connection) { queue in
+            try await expectAMQPError(.channelClosed, replyCode: 406) {
+                try await connection.declareQueue(name: queue, durable: false)
+            }
+            try await expectAMQPError(.channelClosed, replyCode: 404) {
+                _ = try await connection.inspectQueue(name: TestBroker.uniqueName("absent"))
+            }
+            #expect(try await connection.inspectQueue(name: queue).messageCount == 0)
+        }
+    }
+
+    @Test func nackMultipleRequeuesEverythingUpToTheTag() async throws {
+        let connection = try await TestBroker.connect()
+        defer { Task { await connection.close() } }
+        try await withQueue(connection) { queue in
+            try await connection.publishBatch((1...5).map { AMQPOutgoingMessage(exchange: "", routingKey: queue, body: [UInt8($0)]) })
+            let consumer = try await connection.consume(queue: queue, prefetch: 10)
+            var deliveries = consumer.makeAsyncIterator()
+            let firstRound = try await deliveries.take(5)
+            try #require(firstRound.count == 5)
+            try await consumer.nack(deliveryTag: firstRound[3].deliveryTag, multiple: true, requeue: true)
+            let secondRound = try await deliveries.take(4)
+            #expect(secondRound.allSatisfy { $0.redelivered })
+            #expect(Set(secondRound.map(\.body)) == [[1], [2], [3], [4]])
+            try await consumer.ack(deliveryTag: firstRound[4].deliveryTag)
+            try await consumer.ack(deliveryTag: secondRound[3].deliveryTag, multiple: true)
+            try await consumer.cancel()
+            #expect(try await connection.inspectQueue(name: queue).messageCount == 0)
+        }
+    }
+
+    @Test func cancelEndsTheSequence() async throws {
+        let connection = try await TestBroker.connect()
+        defer { Task { await connection.close() } }
+        try await withQueue(connection) { queue in
+            let consumer = try await connection.consume(queue: queue, prefetch: 1)
+            let iteration = Task {
+                var count = 0
+                for try await _ in consumer { count += 1 }
+                return count
+            }
+            try await connection.cancel(consumerTag: consumer.consumerTag)
+            #expect(try await iteration.value == 0)
+        }
+    }
+
+    @Test func prefetchCapsUnacknowledgedDeliveries() async throws {
+        let connection = try await TestBroker.connect()
+        defer { Task { await connection.close() } }
+        try await withQueue(connection) { queue in
+            try await connection.publishBatch((1...10).map { AMQPOutgoingMessage(exchange: "", routingKey: queue, body: [UInt8($0)]) })
+            let consumer = try await connection.consume(queue: queue, prefetch: 3)
+            var deliveries = consumer.makeAsyncIterator()
+            let received = try await deliveries.take(3)
+            #expect(received.count == 3)
+            // Exactly three are out with the consumer; the other seven wait in the queue.
+            let info = try await connection.inspectQueue(name: queue)
+            #expect(info.messageCount == 7)
+            #expect(info.consumerCount == 1)
+            try await consumer.cancel()
+        }
+    }
+
+    @Test func closeEndsConsumersAndRefusesLaterCalls() async throws {
+        let connection = try await TestBroker.connect()
+        let queue = TestBroker.uniqueName("queue")
+        try await connection.declareQueue(name: queue, durable: false, exclusive: true)
+        let consumer = try await connection.consume(queue: queue, prefetch: 1)
+        await connection.close()
+        #expect(connection.state == .closed)
+        var deliveries = consumer.makeAsyncIterator()
+        #expect(try await deliveries.next() == nil)
+        try await expectAMQPError(.clientClosed) { try await connection.publish(exchange: "", routingKey: queue, body: [1]) }
+    }
+
+    @Test func reconnectsAfterABrokerRestartAndResumesPublishingAndConsuming() async throws {
+        let connection = try await TestBroker.connect()
+        defer { Task { await connection.close() } }
+        let queue = TestBroker.uniqueName("queue")
+        try await connection.declareQueue(name: queue, durable: true, arguments: ["x-queue-type": "quorum"])
+        let consumer = try await connection.consume(queue: queue, prefetch: 10)
+        var deliveries = consumer.makeAsyncIterator()
+        try await connection.publish(exchange: "", routingKey: queue, body: Array("before".utf8), properties: .persistent)
+        let before = try #require(try await deliveries.take(1).first)
+
+        let states = connection.stateChanges()
+        try BrokerControl.restartRabbitMQ()
+        var sawReconnecting = false
+        for await state in states {
+            if case .reconnecting = state { sawReconnecting = true }
+            if state == .connected, sawReconnecting { break }
+        }
+        #expect(sawReconnecting)
+        #expect(connection.isConnected)
+
+        // The unacked "before" comes back through the same consumer; its old tag is refused cleanly.
+        try await expectAMQPError(.staleDelivery) { try await consumer.ack(deliveryTag: before.deliveryTag) }
+        try await connection.publish(exchange: "", routingKey: queue, body: Array("after".utf8), properties: .persistent)
+        let resumed = try await deliveries.take(2)
+        #expect(Set(resumed.map { String(decoding: $0.body, as: UTF8.self) }) == ["before", "after"])
+        try await consumer.ack(deliveryTag: try #require(resumed.last).deliveryTag, multiple: true)
+        try await consumer.cancel()
+        try await connection.deleteQueue(name: queue)
+    }
+}
