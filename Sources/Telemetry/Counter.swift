@@ -1,5 +1,5 @@
 /// A Prometheus counter: a value that only goes up (requests served, messages processed).
-public final class Counter: MetricFamily {
+public final class Counter: LabeledMetricFamily {
     /// One labelled series of the counter; cache it where the label values are fixed.
     public final class Child: Sendable {
         fileprivate let total = AtomicDouble()
@@ -14,19 +14,13 @@ public final class Counter: MetricFamily {
 
     public let name: String
     public let help: String
-    let series: LabeledSeries<Child>
+    public let series: LabeledSeries<Child>
 
     init(name: String, help: String, labels: [String]) {
         self.name = name
         self.help = help
         series = LabeledSeries(metricName: name, labelNames: labels) { Child() }
     }
-
-    public var labelNames: [String] { series.labelNames }
-
-    public func labels(_ values: String...) -> Child { series.child(for: values) }
-
-    public func labels(_ values: [String]) -> Child { series.child(for: values) }
 
     public func increment(by amount: Double = 1, labels values: [String] = []) {
         series.child(for: values).increment(by: amount)

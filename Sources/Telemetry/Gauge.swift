@@ -1,5 +1,5 @@
 /// A Prometheus gauge: a value that goes up and down (requests in flight, pool size).
-public final class Gauge: MetricFamily {
+public final class Gauge: LabeledMetricFamily {
     /// One labelled series of the gauge; cache it where the label values are fixed.
     public final class Child: Sendable {
         fileprivate let current = AtomicDouble()
@@ -12,19 +12,13 @@ public final class Gauge: MetricFamily {
 
     public let name: String
     public let help: String
-    let series: LabeledSeries<Child>
+    public let series: LabeledSeries<Child>
 
     init(name: String, help: String, labels: [String]) {
         self.name = name
         self.help = help
         series = LabeledSeries(metricName: name, labelNames: labels) { Child() }
     }
-
-    public var labelNames: [String] { series.labelNames }
-
-    public func labels(_ values: String...) -> Child { series.child(for: values) }
-
-    public func labels(_ values: [String]) -> Child { series.child(for: values) }
 
     public func set(_ value: Double, labels values: [String] = []) { series.child(for: values).set(value) }
 

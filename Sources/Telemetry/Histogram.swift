@@ -1,7 +1,7 @@
 import Synchronization
 
 /// A Prometheus histogram: observations counted into cumulative `le` buckets, with a sum and count.
-public final class Histogram: MetricFamily {
+public final class Histogram: LabeledMetricFamily {
     /// Latency buckets in seconds, the Prometheus client default (5 ms … 10 s).
     public static let defaultBuckets: [Double] = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]
 
@@ -43,7 +43,7 @@ public final class Histogram: MetricFamily {
     public let name: String
     public let help: String
     public let buckets: [Double]
-    let series: LabeledSeries<Child>
+    public let series: LabeledSeries<Child>
 
     init(name: String, help: String, labels: [String], buckets: [Double]) {
         precondition(!labels.contains("le"), "histogram \(name): 'le' is reserved for buckets")
@@ -55,12 +55,6 @@ public final class Histogram: MetricFamily {
         self.buckets = bounds
         series = LabeledSeries(metricName: name, labelNames: labels) { Child(upperBounds: bounds) }
     }
-
-    public var labelNames: [String] { series.labelNames }
-
-    public func labels(_ values: String...) -> Child { series.child(for: values) }
-
-    public func labels(_ values: [String]) -> Child { series.child(for: values) }
 
     public func observe(_ value: Double, labels values: [String] = []) { series.child(for: values).observe(value) }
 

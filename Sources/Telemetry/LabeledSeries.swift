@@ -4,7 +4,7 @@ import Synchronization
 ///
 /// Children are created on first use and never removed, so a handle returned by `child(for:)`
 /// stays valid and can be cached on a hot path.
-final class LabeledSeries<Child: Sendable>: Sendable {
+public final class LabeledSeries<Child: Sendable>: Sendable {
     let metricName: String
     let labelNames: [String]
     private let children = Mutex<[[String]: Child]>([:])
@@ -39,4 +39,18 @@ final class LabeledSeries<Child: Sendable>: Sendable {
         return snapshot.map { (values: $0.key, child: $0.value) }
             .sorted { $0.values.lexicographicallyPrecedes($1.values) }
     }
+}
+
+/// A family whose series are addressed by label values; `labels(...)` returns a cacheable child.
+public protocol LabeledMetricFamily: MetricFamily {
+    associatedtype Child: Sendable
+    var series: LabeledSeries<Child> { get }
+}
+
+extension LabeledMetricFamily {
+    public var labelNames: [String] { series.labelNames }
+
+    public func labels(_ values: String...) -> Child { series.child(for: values) }
+
+    public func labels(_ values: [String]) -> Child { series.child(for: values) }
 }

@@ -1,26 +1,18 @@
 /// The pieces of the Prometheus text exposition format 0.0.4 that need care: escaping and numbers.
 enum PrometheusText {
     /// `# HELP` text escapes backslash and newline.
-    static func escapeHelp(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    static func escapeHelp(_ text: String) -> String { escape(text, quotes: false) }
 
     /// Label values escape backslash, double quote and newline.
-    static func escapeLabelValue(_ text: String) -> String {
+    static func escapeLabelValue(_ text: String) -> String { escape(text, quotes: true) }
+
+    private static func escape(_ text: String, quotes: Bool) -> String {
         var out = ""
         for character in text {
             switch character {
             case "\\": out += "\\\\"
-            case "\"": out += "\\\""
             case "\n": out += "\\n"
+            case "\"" where quotes: out += "\\\""
             default: out.append(character)
             }
         }
