@@ -23,8 +23,12 @@ public struct HTTPRequest: Sendable {
     public let remoteAddress: String?
     /// The incoming `traceparent`/`tracestate`, or a new trace when absent or invalid.
     public let trace: TraceContext
-    /// The server's logger carrying `request.id` and `trace_id`.
-    public let logger: Logger
+    let serverLogger: Logger
+
+    /// The server's logger carrying `request.id` and `trace_id` (built on use: most handlers never log).
+    public var logger: Logger {
+        serverLogger.with(["request.id": requestID, "trace_id": trace.traceID.hex])
+    }
 
     /// The first value of query parameter `name`.
     public func query(_ name: String) -> String? {

@@ -63,17 +63,18 @@ public struct EventStream: Sendable {
 }
 
 /// The one JSON configuration of the server, so every body looks the same.
+/// Shared instances: the coders are thread-safe once configured and costly to create per request.
 enum JSONCoding {
-    static var encoder: JSONEncoder {
+    static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
         return encoder
-    }
+    }()
 
-    static var decoder: JSONDecoder {
+    static let decoder: JSONDecoder = {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         return decoder
-    }
+    }()
 }

@@ -13,7 +13,9 @@ extension Router {
             let checks: [String: String]
         }
 
-        get("/healthz") { _ in try .json(Health(status: "ok")) }
+        // Liveness is probed often and never changes: encode it once.
+        let healthy = (try? HTTPResponse.json(Health(status: "ok"))) ?? .text("ok")
+        get("/healthz") { _ in healthy }
         get("/metrics") { _ in
             .text(metrics.exposition(), contentType: MetricsRegistry.contentType)
         }

@@ -1,7 +1,21 @@
-/// Request ids: an incoming `X-Request-Id` is kept when it is short and plain, so a caller's id
-/// can be searched across services; anything else is replaced, so logs never carry injected text.
+import Synchronization
+import Telemetry
+
+/// Request ids and, for requests that bring no `traceparent`, trace ids.
+///
+/// An incoming `X-Request-Id` is kept when it is short and plain, so a caller's id can be searched
+/// across services; anything else is replaced, so logs never carry injected text. New ids are a
+/// random per-process prefix followed by a counter: unique across processes without a random
+/// draw (a `getrandom` system call) per request, which the hot path cannot afford.
 enum RequestID {
     static let maximumLength = 128
+
+    private static let processPrefix: UInt64 = {
+        var generator = SystemRandomNumberGenerator()
+        return generator.next() | 1
+    }()
+
+    private static let sequence = Atomic<UInt64>(0)
 
     static func accept(_ incoming: String?) -> String {
         if let incoming, isSane(incoming) { return incoming }
@@ -16,10 +30,24 @@ enum RequestID {
         }
     }
 
-    /// 128 random bits as 32 hex digits.
+    /// 32 hex digits: the process prefix, then the sequence number.
     static func generate() -> String {
-        var generator = SystemRandomNumberGenerator()
-        return hex(generator.next()) + hex(generator.next())
+        hex(processPrefix) + hex(next())
+    }
+
+    /// A new sampled trace. The span id is the sequence number scrambled (SplitMix64), so its
+    /// low bytes — which samplers read — are evenly spread.
+    static func newTrace() -> TraceContext {
+        let number = next()
+        var mixed = number &+ 0x9e37_79b9_7f4a_7c15
+        mixed = (mixed ^ (mixed >> 30)) &* 0xbf58_476d_1ce4_e5b9
+        mixed = (mixed ^ (mixed >> 27)) &* 0x94d0_49bb_1331_11eb
+        mixed ^= mixed >> 31
+        return TraceContext(traceID: TraceID(high: processPrefix, low: mixed), spanID: SpanID(value: mixed | 1))
+    }
+
+    private static func next() -> UInt64 {
+        sequence.add(1, ordering: .relaxed).newValue
     }
 
     private static func hex(_ value: UInt64) -> String {

@@ -129,12 +129,12 @@ final class ServerCore: Sendable {
 
     private func makeRequest(_ exchange: Exchange, route: String, parameters: [String: String], body: RequestBody) -> HTTPRequest {
         let trace = exchange.headers["traceparent"]
-            .flatMap { TraceContext(traceparent: $0, tracestate: exchange.headers["tracestate"]) } ?? .random()
+            .flatMap { TraceContext(traceparent: $0, tracestate: exchange.headers["tracestate"]) } ?? RequestID.newTrace()
         return HTTPRequest(
             method: exchange.method, path: exchange.path, query: exchange.query, headers: exchange.headers,
             body: body, route: route, pathParameters: parameters, requestID: exchange.requestID,
             remoteAddress: exchange.remoteAddress, trace: trace,
-            logger: logger.with(["request.id": exchange.requestID, "trace_id": trace.traceID.hex])
+            serverLogger: logger
         )
     }
 
@@ -223,6 +223,10 @@ final class ServerCore: Sendable {
         metrics.inFlight.decrement()
         inFlight.subtract(1, ordering: .relaxed)
 
+        if let status {
+            metrics.duration.observe(elapsed, labels: [route, exchange.method.rawValue, String(status)])
+        }
+        guard logger.level <= .info else { return }
         var fields: Logger.Metadata = [
             "request.id": exchange.requestID,
             "http.method": exchange.method.rawValue,
@@ -230,10 +234,7 @@ final class ServerCore: Sendable {
             "http.response_bytes": String(bytes),
             "duration_ms": String(Self.milliseconds(elapsed)),
         ]
-        if let status {
-            fields["http.status"] = String(status)
-            metrics.duration.observe(elapsed, labels: [route, exchange.method.rawValue, String(status)])
-        }
+        if let status { fields["http.status"] = String(status) }
         if termination != .REQUEST_TERMINATED_COMPLETED_OK {
             fields["http.termination"] = String(termination.rawValue)
         }
