@@ -1,5 +1,6 @@
 import Foundation
 import HTTPServer
+import Synchronization
 import Testing
 
 @Suite("Responses")
@@ -115,6 +116,33 @@ struct ResponseTests {
         #expect(head.headers["content-type"] == "text/event-stream")
         let expected = (1...3).map { "id: \($0)\nevent: progress\ndata: step \($0)\ndata: of 3\n\n" }.joined()
         #expect(body == expected)
+    }
+
+    @Test func eventStreamStopsItsSourceWhenTheClientDisconnects() async throws {
+        let terminated = Atomic<Bool>(false)
+        let test = try TestServer.start(configuration: HTTPServerConfiguration(eventStreamHeartbeat: .milliseconds(20))) { router in
+            router.get("/events") { _ in
+                let (events, continuation) = AsyncStream.makeStream(of: ServerSentEvent.self)
+                continuation.onTermination = { _ in terminated.store(true, ordering: .relaxed) }
+                continuation.yield(ServerSentEvent(data: "only"))
+                return .eventStream(events)
+            }
+        }
+        defer { Task { await test.stop() } }
+
+        try await onThread {
+            let client = try RawHTTPClient(port: test.port)
+            try client.send("GET /events HTTP/1.1\r\nHost: x\r\n\r\n")
+            _ = try client.readResponse(headOnly: true)
+            _ = try client.readChunkedBody { String(decoding: $0, as: UTF8.self).contains("only") }
+        }
+        // The client socket is closed now; the next heartbeat fails and the stream is torn down.
+        for _ in 0..<500 where !terminated.load(ordering: .relaxed) || !test.metrics.exposition().contains("in_flight 0\n") {
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        let sourceStopped = terminated.load(ordering: .relaxed)
+        #expect(sourceStopped)
+        #expect(test.metrics.exposition().contains("fieldops_http_requests_in_flight 0\n"))
     }
 
     @Test func eventStreamSendsHeartbeatsWhileIdle() async throws {
