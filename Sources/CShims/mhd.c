@@ -27,7 +27,7 @@ struct MHD_Daemon *fo_mhd_start_daemon(const struct fo_mhd_daemon_options *optio
         return NULL;
     }
 
-    /* A pool of one is not a pool: MHD rejects THREAD_POOL_SIZE 1 with some flag sets. */
+    /* Pool size 0 is MHD's plain single internal thread; a "pool" of one would only add bookkeeping. */
     unsigned int pool = options->thread_pool_size > 1 ? options->thread_pool_size : 0;
     return MHD_start_daemon(flags, options->port, NULL, NULL, handler, handler_cls,
                             MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&address,

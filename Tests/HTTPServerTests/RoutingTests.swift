@@ -85,3 +85,16 @@ struct RoutingTests {
         }
     }
 }
+
+@Suite("Header fields")
+struct HTTPHeadersTests {
+    @Test func lookupIgnoresCaseAndKeepsOrder() {
+        var headers: HTTPHeaders = ["Content-Type": "application/json", "X-Tag": "a"]
+        headers.add("x-tag", "b")
+        #expect(headers["content-type"] == "application/json")
+        #expect(headers.values(for: "X-TAG") == ["a", "b"])
+        headers.set("X-Tag", "c")
+        #expect(headers.values(for: "x-tag") == ["c"])
+        #expect(headers["Content-Typ"] == nil)
+    }
+}
