@@ -1,0 +1,57 @@
+import Synchronization
+import Telemetry
+
+/// Request ids and, for requests that bring no `traceparent`, trace ids.
+///
+/// An incoming `X-Request-Id` is kept when it is short and plain, so a caller's id can be searched
+/// across services; anything else is replaced, so logs never carry injected text. New ids are a
+/// random per-process prefix followed by a counter: unique across processes without a random
+/// draw (a `getrandom` system call) per request, which the hot path cannot afford.
+enum RequestID {
+    static let maximumLength = 128
+
+    private static let processPrefix: UInt64 = {
+        var generator = SystemRandomNumberGenerator()
+        return generator.next() | 1
+    }()
+
+    private static let sequence = Atomic<UInt64>(0)
+
+    static func accept(_ incoming: String?) -> String {
+        if let incoming, isSane(incoming) { return incoming }
+        return generate()
+    }
+
+    static func isSane(_ value: String) -> Bool {
+        !value.isEmpty && value.utf8.count <= maximumLength && value.utf8.allSatisfy { byte in
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                || [UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: ":")].contains(byte)
+        }
+    }
+
+    /// 32 hex digits: the process prefix, then the sequence number.
+    static func generate() -> String {
+        hex(processPrefix) + hex(next())
+    }
+
+    /// A new sampled trace. The span id is the sequence number scrambled (SplitMix64), so its
+    /// low bytes — which samplers read — are evenly spread.
+    static func newTrace() -> TraceContext {
+        let number = next()
+        var mixed = number &+ 0x9e37_79b9_7f4a_7c15
+        mixed = (mixed ^ (mixed >> 30)) &* 0xbf58_476d_1ce4_e5b9
+        mixed = (mixed ^ (mixed >> 27)) &* 0x94d0_49bb_1331_11eb
+        mixed ^= mixed >> 31
+        return TraceContext(traceID: TraceID(high: processPrefix, low: mixed), spanID: SpanID(value: mixed | 1))
+    }
+
+    private static func next() -> UInt64 {
+        sequence.add(1, ordering: .relaxed).newValue
+    }
+
+    private static func hex(_ value: UInt64) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}

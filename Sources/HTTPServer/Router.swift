@@ -1,0 +1,55 @@
+/// What serves one route.
+public typealias HTTPHandler = @Sendable (HTTPRequest) async throws -> HTTPResponse
+
+/// Maps a method and path to a handler. Built before the server starts, then read-only.
+public struct Router: Sendable {
+    private struct Route: Sendable {
+        let template: PathTemplate
+        var handlers: [HTTPMethod: HTTPHandler]
+    }
+
+    /// The outcome of routing one request.
+    public enum Match: Sendable {
+        /// `route` is the template (`/v1/interventions/{id}`), the label metrics and logs use.
+        case found(route: String, parameters: [String: String], handler: HTTPHandler)
+        /// The path exists but not for this method; `allowed` goes into the `Allow` header.
+        case methodNotAllowed(allowed: [HTTPMethod])
+        case notFound
+    }
+
+    private var routes: [Route] = []
+
+    public init() {}
+
+    public mutating func add(_ method: HTTPMethod, _ template: String, _ handler: @escaping HTTPHandler) {
+        let parsed = PathTemplate(template)
+        if let index = routes.firstIndex(where: { $0.template == parsed }) {
+            routes[index].handlers[method] = handler
+        } else {
+            routes.append(Route(template: parsed, handlers: [method: handler]))
+            routes.sort { $0.template.isMoreSpecific(than: $1.template) }
+        }
+    }
+
+    public mutating func get(_ template: String, _ handler: @escaping HTTPHandler) { add(.get, template, handler) }
+    public mutating func post(_ template: String, _ handler: @escaping HTTPHandler) { add(.post, template, handler) }
+    public mutating func put(_ template: String, _ handler: @escaping HTTPHandler) { add(.put, template, handler) }
+    public mutating func patch(_ template: String, _ handler: @escaping HTTPHandler) { add(.patch, template, handler) }
+    public mutating func delete(_ template: String, _ handler: @escaping HTTPHandler) { add(.delete, template, handler) }
+
+    /// HEAD is served by the GET handler (the server sends headers only).
+    public func match(_ method: HTTPMethod, path: String) -> Match {
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
+        var allowed: Set<HTTPMethod> = []
+        for route in routes {
+            guard let parameters = route.template.match(Array(segments)) else { continue }
+            if let handler = route.handlers[method] ?? (method == .head ? route.handlers[.get] : nil) {
+                return .found(route: route.template.text, parameters: parameters, handler: handler)
+            }
+            allowed.formUnion(route.handlers.keys)
+            if route.handlers[.get] != nil { allowed.insert(.head) }
+        }
+        if allowed.isEmpty { return .notFound }
+        return .methodNotAllowed(allowed: allowed.sorted { $0.rawValue < $1.rawValue })
+    }
+}
