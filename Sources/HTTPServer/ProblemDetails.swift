@@ -1,3 +1,4 @@
+import FieldOpsCore
 import Foundation
 
 /// An RFC 9457 problem document, served as `application/problem+json`.

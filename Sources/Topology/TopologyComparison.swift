@@ -1,3 +1,4 @@
+import FieldOpsCore
 /// Compares the topology file with what a broker reports, entity by entity.
 ///
 /// Only names under the mesh's prefix count as `unexpected` on the broker side: other applications

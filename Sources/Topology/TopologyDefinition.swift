@@ -1,3 +1,4 @@
+import FieldOpsCore
 /// The mesh's RabbitMQ topology in the broker's own `definitions.json` format, so one file is both
 /// imported by brokers and read by `fieldopsctl`. Only the parts the mesh owns are modelled.
 public struct TopologyDefinition: Codable, Sendable, Equatable {

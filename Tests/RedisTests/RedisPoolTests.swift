@@ -84,7 +84,7 @@ struct RedisPoolReconnectTests {
     func unreachableServer() async throws {
         var configuration = TestRedis.configuration
         configuration.port = 1
-        configuration.poolTimeout = .milliseconds(300)
+        configuration.poolTimeout = .seconds(1)
         let logs = MemoryLogSink()
         let pool = RedisPool(
             configuration: configuration, logger: Logger(label: "pool", level: .warning, sink: logs),

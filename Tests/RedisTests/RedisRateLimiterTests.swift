@@ -7,7 +7,8 @@ struct RedisRateLimiterTests {
     func burstThenSteadyRate() async throws {
         try await TestRedis.withPrefix("ratelimit", pool: TestRedis.pool(size: 6)) { pool, prefix in
             let limiter = RedisRateLimiter(pool: pool, keyPrefix: prefix)
-            let rate = RedisRateLimiter.Rate(10, per: .seconds(1))
+            // A slow rate: a burst spread out by a loaded machine must not earn extra tokens meanwhile.
+            let rate = RedisRateLimiter.Rate(1, per: .seconds(2))
             let decisions = try await withThrowingTaskGroup(of: RedisRateLimiter.Decision.self) { group in
                 for _ in 0..<12 {
                     group.addTask { try await limiter.acquire("tenant-a", rate: rate, burst: 5) }

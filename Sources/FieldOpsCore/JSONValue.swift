@@ -1,5 +1,8 @@
-/// Any JSON value, for the free-form `arguments` and policy `definition` maps of broker definitions.
-public enum JSONValue: Codable, Sendable, Hashable, CustomStringConvertible {
+/// Any JSON value: free-form broker arguments, problem-document extension members. Integers stay
+/// integers (a delivery limit of 5 is not 5.0), so comparisons and re-encoding are exact.
+public enum JSONValue: Codable, Sendable, Hashable, CustomStringConvertible, ExpressibleByStringLiteral,
+    ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral, ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral,
+    ExpressibleByDictionaryLiteral {
     case null
     case bool(Bool)
     case int(Int64)
@@ -7,6 +10,15 @@ public enum JSONValue: Codable, Sendable, Hashable, CustomStringConvertible {
     case string(String)
     case array([JSONValue])
     case object([String: JSONValue])
+
+    public init(stringLiteral value: String) { self = .string(value) }
+    public init(integerLiteral value: Int64) { self = .int(value) }
+    public init(floatLiteral value: Double) { self = .double(value) }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+        self = .object(Dictionary(elements) { _, last in last })
+    }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
