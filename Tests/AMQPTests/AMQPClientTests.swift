@@ -238,6 +238,17 @@ struct AMQPClientTests {
         }
     }
 
+    @Test func deletingTheQueueEndsItsConsumerWithAnError() async throws {
+        let connection = try await TestBroker.connect()
+        defer { Task { await connection.close() } }
+        let queue = TestBroker.uniqueName("queue")
+        try await connection.declareQueue(name: queue, durable: false)
+        let consumer = try await connection.consume(queue: queue, prefetch: 1)
+        try await connection.deleteQueue(name: queue)
+        var deliveries = consumer.makeAsyncIterator()
+        try await expectAMQPError(.consumerCancelled) { _ = try await deliveries.next() }
+    }
+
     @Test func prefetchCapsUnacknowledgedDeliveries() async throws {
         let connection = try await TestBroker.connect()
         defer { Task { await connection.close() } }
