@@ -8,6 +8,9 @@ import Telemetry
 /// on a confirm-mode channel, and each consumer gets a channel of its own. After a lost connection the
 /// owner thread reconnects with backoff and restores declarations and consumers; publishes that were in
 /// flight fail with `.connectionClosed` meanwhile (callers decide whether to retry).
+///
+/// Releasing the last reference closes the connection (and ends its consumers' sequences), so keep
+/// it alive as long as its consumers are iterated.
 public final class AMQPConnection: Sendable {
     public let configuration: AMQPConfiguration
     private let mailbox: Mailbox
@@ -57,10 +60,9 @@ public final class AMQPConnection: Sendable {
     /// Closes consumers, waits briefly for publishes already sent to be confirmed, then closes the
     /// connection. Later calls fail with `.clientClosed`.
     public func close() async {
-        let result: Result<Void, AMQPError> = await withCheckedContinuation { reply in
+        let _: Result<Void, AMQPError> = await withCheckedContinuation { reply in
             if !mailbox.post(.close(reply)) { reply.resume(returning: .success(())) }
         }
-        _ = result
     }
 
     // MARK: Topology

@@ -39,7 +39,11 @@ final class BrokerSession {
     }
 
     private func login(_ configuration: AMQPConfiguration) throws(AMQPError) {
-        var clientProperties = scratch.table(configuration.connectionName.map { ["connection_name": .string($0)] } ?? [:])
+        // rabbitmq-c merges these into its defaults. Without consumer_cancel_notify the broker would
+        // silently stop a consumer whose queue was deleted, leaving its sequence waiting forever.
+        var properties: AMQPFieldTable = ["capabilities": .table(["consumer_cancel_notify": true])]
+        properties["connection_name"] = configuration.connectionName.map { .string($0) }
+        var clientProperties = scratch.table(properties)
         defer { scratch.recycle() }
         let reply = fo_amqp_login_plain_with_properties(
             state, configuration.virtualHost, 0, Int32(configuration.frameMax), Int32(configuration.heartbeatSeconds),

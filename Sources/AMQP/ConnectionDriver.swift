@@ -132,7 +132,10 @@ final class ConnectionDriver {
             } catch {
                 discardSession(error)
                 attempt += 1
-                logger.warning("AMQP reconnect failed", ["error": error.description, "amqp.attempt": "\(attempt)"])
+                // Attempts 1, 2, 4, 8…: enough to follow an outage without a line per retry.
+                if attempt.nonzeroBitCount == 1 {
+                    logger.warning("AMQP reconnect failed", ["error": error.description, "amqp.attempt": "\(attempt)"])
+                }
                 status.set(.reconnecting(attempt: attempt + 1, lastError: error.description))
             }
         }

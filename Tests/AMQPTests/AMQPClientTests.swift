@@ -182,6 +182,27 @@ struct AMQPClientTests {
         }
     }
 
+    @Test func exchangeToExchangeBindingsRoute() async throws {
+        let connection = try await TestBroker.connect()
+        defer { Task { await connection.close() } }
+        let source = TestBroker.uniqueName("source")
+        let destination = TestBroker.uniqueName("destination")
+        try await connection.declareExchange(name: source, type: .topic, durable: false)
+        try await connection.declareExchange(name: destination, type: .direct, durable: false)
+        try await withQueue(connection) { queue in
+            try await connection.bindExchange(destination: destination, source: source, routingKey: "jobs.#")
+            try await connection.bindQueue(queue: queue, exchange: destination, routingKey: "jobs.photo")
+            try await connection.publish(exchange: source, routingKey: "jobs.photo", body: [1], mandatory: true)
+            try await connection.unbindExchange(destination: destination, source: source, routingKey: "jobs.#")
+            try await expectAMQPError(.unroutable) {
+                try await connection.publish(exchange: source, routingKey: "jobs.photo", body: [2], mandatory: true)
+            }
+            #expect(try await connection.purgeQueue(name: queue) == 1)
+        }
+        try await connection.deleteExchange(name: source)
+        try await connection.deleteExchange(name: destination)
+    }
+
     @Test func nackMultipleRequeuesEverythingUpToTheTag() async throws {
         let connection = try await TestBroker.connect()
         defer { Task { await connection.close() } }
@@ -215,6 +236,17 @@ struct AMQPClientTests {
             try await connection.cancel(consumerTag: consumer.consumerTag)
             #expect(try await iteration.value == 0)
         }
+    }
+
+    @Test func deletingTheQueueEndsItsConsumerWithAnError() async throws {
+        let connection = try await TestBroker.connect()
+        defer { Task { await connection.close() } }
+        let queue = TestBroker.uniqueName("queue")
+        try await connection.declareQueue(name: queue, durable: false)
+        let consumer = try await connection.consume(queue: queue, prefetch: 1)
+        try await connection.deleteQueue(name: queue)
+        var deliveries = consumer.makeAsyncIterator()
+        try await expectAMQPError(.consumerCancelled) { _ = try await deliveries.next() }
     }
 
     @Test func prefetchCapsUnacknowledgedDeliveries() async throws {
@@ -256,8 +288,31 @@ struct AMQPClientTests {
         try await connection.publish(exchange: "", routingKey: queue, body: Array("before".utf8), properties: .persistent)
         let before = try #require(try await deliveries.take(1).first)
 
+        // An exclusive queue dies with its connection: routing to it afterwards shows the client
+        // declared and bound it again.
+        let ephemeral = TestBroker.uniqueName("exclusive")
+        try await connection.declareQueue(name: ephemeral, durable: false, exclusive: true)
+        try await connection.bindQueue(queue: ephemeral, exchange: "amq.topic", routingKey: ephemeral)
+
+        // Publishes in flight when the broker goes away fail with .connectionClosed; none hangs.
+        let flood = TestBroker.uniqueName("flood")
+        try await connection.declareQueue(name: flood, durable: true, arguments: ["x-max-length": 1000])
+        let floodMessages = [AMQPOutgoingMessage](
+            repeating: AMQPOutgoingMessage(exchange: "", routingKey: flood, body: [UInt8](repeating: 7, count: 100)), count: 200
+        )
+        let publisher = Task {
+            while true {
+                do throws(AMQPError) {
+                    try await connection.publishBatch(floodMessages)
+                } catch {
+                    return error.code
+                }
+            }
+        }
+
         let states = connection.stateChanges()
         try BrokerControl.restartRabbitMQ()
+        #expect(await publisher.value == .connectionClosed)
         var sawReconnecting = false
         for await state in states {
             if case .reconnecting = state { sawReconnecting = true }
@@ -269,10 +324,37 @@ struct AMQPClientTests {
         // The unacked "before" comes back through the same consumer; its old tag is refused cleanly.
         try await expectAMQPError(.staleDelivery) { try await consumer.ack(deliveryTag: before.deliveryTag) }
         try await connection.publish(exchange: "", routingKey: queue, body: Array("after".utf8), properties: .persistent)
+        try await connection.publish(exchange: "amq.topic", routingKey: ephemeral, body: [1], mandatory: true)
+        #expect(try await connection.inspectQueue(name: ephemeral).messageCount == 1)
         let resumed = try await deliveries.take(2)
         #expect(Set(resumed.map { String(decoding: $0.body, as: UTF8.self) }) == ["before", "after"])
         try await consumer.ack(deliveryTag: try #require(resumed.last).deliveryTag, multiple: true)
         try await consumer.cancel()
         try await connection.deleteQueue(name: queue)
+        try await connection.deleteQueue(name: flood)
+    }
+
+    @Test func aWrongPasswordIsALoginFailure() async throws {
+        var configuration = try TestBroker.configuration()
+        configuration.password = "not-the-password"
+        try await expectAMQPError(.loginFailed) {
+            _ = try await AMQPConnection.connect(configuration: configuration, logger: TestBroker.logger)
+        }
+    }
+
+    @Test func anUnknownVirtualHostIsALoginFailure() async throws {
+        var configuration = try TestBroker.configuration()
+        configuration.virtualHost = TestBroker.uniqueName("vhost")
+        try await expectAMQPError(.loginFailed, replyCode: 530) {
+            _ = try await AMQPConnection.connect(configuration: configuration, logger: TestBroker.logger)
+        }
+    }
+
+    @Test func aClosedPortIsAConnectionFailure() async throws {
+        var configuration = try TestBroker.configuration()
+        configuration.port = 1
+        try await expectAMQPError(.connectionFailed) {
+            _ = try await AMQPConnection.connect(configuration: configuration, logger: TestBroker.logger)
+        }
     }
 }
