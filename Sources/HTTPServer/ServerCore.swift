@@ -123,6 +123,8 @@ final class ServerCore: Sendable {
             executor.runInline {
                 Task(executorPreference: executor) { [self] in
                     exchange.complete(with: await run(handler, request))
+                    // Jobs keep arriving at the executor until here; the closure, not the task, owns it.
+                    withExtendedLifetime(executor) {}
                 }
             }
             if let response = exchange.suspendUnlessReady() {
