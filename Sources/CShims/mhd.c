@@ -27,6 +27,8 @@ struct MHD_Daemon *fo_mhd_start_daemon(const struct fo_mhd_daemon_options *optio
         return NULL;
     }
 
+    /* No MHD_OPTION_LISTENING_ADDRESS_REUSE: its SO_REUSEPORT would let a second process bind the same
+       port and silently take half the connections. MHD's default SO_REUSEADDR covers quick restarts. */
     /* Pool size 0 is MHD's plain single internal thread; a "pool" of one would only add bookkeeping. */
     unsigned int pool = options->thread_pool_size > 1 ? options->thread_pool_size : 0;
     return MHD_start_daemon(flags, options->port, NULL, NULL, handler, handler_cls,
@@ -35,7 +37,6 @@ struct MHD_Daemon *fo_mhd_start_daemon(const struct fo_mhd_daemon_options *optio
                             MHD_OPTION_CONNECTION_LIMIT, options->connection_limit,
                             MHD_OPTION_CONNECTION_TIMEOUT, options->connection_timeout_seconds,
                             MHD_OPTION_CONNECTION_MEMORY_LIMIT, options->connection_memory_limit,
-                            MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned int)1,
                             MHD_OPTION_NOTIFY_COMPLETED, completed, completed_cls,
                             MHD_OPTION_END);
 }

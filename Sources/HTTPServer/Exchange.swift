@@ -2,13 +2,16 @@ import Synchronization
 
 /// One request from its headers to the request-completed callback; MHD holds it in `*con_cls`.
 ///
-/// The handler runs in a task while the connection is suspended. Whoever moves the phase from
-/// `running` to `ready` — the finished handler, or shutdown giving up on it — resumes the
+/// A handler that waits runs while the connection is suspended. Whoever moves the phase from
+/// `suspended` to `ready` — the finished handler, or shutdown giving up on it — resumes the
 /// connection, so it is resumed exactly once.
 final class Exchange: Sendable {
     enum Phase: Sendable {
         case receiving
+        /// The handler runs; the connection is not suspended (yet).
         case running
+        /// The handler waits for something; the connection is suspended until it answers.
+        case suspended
         case ready(HTTPResponse)
         case responded
     }
@@ -53,12 +56,31 @@ final class Exchange: Sendable {
 
     var phase: Phase { state.withLock { $0.phase } }
 
-    /// Hands the handler's response over; true when the caller must resume the connection.
-    func complete(with response: HTTPResponse) -> Bool {
+    /// Hands the handler's response over, resuming the connection if it was suspended. A second
+    /// completion (the handler finishing after shutdown answered 503) is ignored.
+    func complete(with response: HTTPResponse) {
         state.withLock { state in
-            guard case .running = state.phase else { return false }
-            state.phase = .ready(response)
-            return true
+            switch state.phase {
+            case .running:
+                state.phase = .ready(response)
+            case .suspended:
+                state.phase = .ready(response)
+                connection.resume()
+            default:
+                break
+            }
+        }
+    }
+
+    /// On the MHD thread once the handler has run as far as it could: its response, or nil after
+    /// suspending the connection. Under the lock, so a completion from another thread either comes
+    /// before (and is returned) or after (and resumes a connection that is really suspended).
+    func suspendUnlessReady() -> HTTPResponse? {
+        state.withLock { state in
+            if case .ready(let response) = state.phase { return response }
+            state.phase = .suspended
+            connection.suspend()
+            return nil
         }
     }
 }

@@ -6,11 +6,13 @@ import Telemetry
 /// Everything MHD's callbacks need, reached through the `cls` pointer.
 ///
 /// Threading: MHD calls `access` and `completed` on its own threads, one connection always on the
-/// same thread. Handlers are async, so `dispatch` suspends the connection and runs the handler in
-/// a task; the task resumes the connection when the response is ready and MHD calls `access`
-/// again to queue it. Blocking the MHD thread on a semaphore instead would stall every other
-/// connection that thread's epoll loop serves (with 100 clients on 2 threads, 50 per thread), and
-/// a slow handler would hold up fast ones; suspending keeps the loop free and keep-alive intact.
+/// same thread. Handlers are async: `dispatch` starts the handler task on a `HandlerExecutor`, which
+/// runs it on the MHD thread until it completes or waits. A finished handler is answered at once;
+/// a waiting one gets its connection suspended, and when the response is ready the task resumes the
+/// connection and MHD calls `access` again to queue it. Blocking the MHD thread on a semaphore
+/// instead would stall every other connection that thread's epoll loop serves (with 100 clients on
+/// 2 threads, 50 per thread), and a slow handler would hold up fast ones; suspending keeps the loop
+/// free and keep-alive intact.
 final class ServerCore: Sendable {
     let configuration: HTTPServerConfiguration
     let router: Router
@@ -58,7 +60,7 @@ final class ServerCore: Sendable {
                 return accepted ? .YES : .NO
             }
             return dispatch(exchange)
-        case .running:
+        case .running, .suspended:
             return .YES
         case .ready(let response):
             return queue(response, for: exchange)
@@ -117,11 +119,16 @@ final class ServerCore: Sendable {
                 state.phase = .running
             }
             running.withLock { $0[ObjectIdentifier(exchange)] = exchange }
-            // Suspend before the task exists: resuming a connection that is not suspended is undefined.
-            exchange.connection.suspend()
-            Task { [self] in
-                let response = await run(handler, request)
-                if exchange.complete(with: response) { exchange.connection.resume() }
+            let executor = HandlerExecutor()
+            executor.runInline {
+                Task(executorPreference: executor) { [self] in
+                    exchange.complete(with: await run(handler, request))
+                    // Jobs keep arriving at the executor until here; the closure, not the task, owns it.
+                    withExtendedLifetime(executor) {}
+                }
+            }
+            if let response = exchange.suspendUnlessReady() {
+                return queue(response, for: exchange)
             }
             return .YES
         }
@@ -259,7 +266,7 @@ final class ServerCore: Sendable {
     func abandonRunningHandlers() {
         for exchange in running.withLock({ $0.values }) {
             let problem = ProblemDetails(status: 503, detail: "The server is shutting down.", instance: exchange.path)
-            if exchange.complete(with: .problem(problem)) { exchange.connection.resume() }
+            exchange.complete(with: .problem(problem))
         }
     }
 }

@@ -89,7 +89,7 @@ for _ in $(seq 1 "$ROUNDS"); do
 done
 
 printf '\nGET /healthz, wrk -t2 -c%s -d%s, best of %s alternating rounds, loopback\n' "$CONNECTIONS" "$DURATION" "$ROUNDS"
-printf 'gateway: %s MHD I/O thread(s) + Swift pool; nginx: 2 workers\n' "${FIELDOPS_GATEWAY_THREADS:-1}"
+printf 'gateway: %s MHD threads; nginx: 2 workers\n' "${FIELDOPS_GATEWAY_THREADS:-2}"
 printf '%-10s %12s %10s %10s\n' "server" "req/s" "p50" "p99"
 printf '%-10s %12s %10s %10s\n' "gateway" "$gw_rps" "$gw_p50" "$gw_p99"
 printf '%-10s %12s %10s %10s\n' "nginx" "$nx_rps" "$nx_p50" "$nx_p99"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Throws malformed requests at the gateway for FUZZ_SECONDS (default 60) with scripts/fuzz/http_fuzz.py,
 # then checks the process is alive and GET /healthz still answers 200. Exits non-zero otherwise.
+# FUZZ_SEED replays a previous run's inputs.
 set -euo pipefail
 # shellcheck source=/dev/null
 source "$(dirname "$0")/../env.sh"
@@ -23,7 +24,7 @@ GATEWAY_PID=$!
 for _ in $(seq 1 100); do curl -fs -o /dev/null "http://127.0.0.1:$port/healthz" && break; sleep 0.1; done
 
 echo "fuzzing 127.0.0.1:$port for ${SECONDS_TO_RUN}s"
-python3 scripts/fuzz/http_fuzz.py 127.0.0.1 "$port" "$SECONDS_TO_RUN" | tee "$WORK/fuzz.txt"
+python3 scripts/fuzz/http_fuzz.py 127.0.0.1 "$port" "$SECONDS_TO_RUN" ${FUZZ_SEED:+"$FUZZ_SEED"} | tee "$WORK/fuzz.txt"
 
 alive=no
 kill -0 "$GATEWAY_PID" 2>/dev/null && alive=yes

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Throws malformed HTTP/1.1 at a server for a while and counts how it answered.
 
-Usage: http_fuzz.py HOST PORT SECONDS
+Usage: http_fuzz.py HOST PORT SECONDS [SEED]
+
+A run is reproducible from its seed (printed first; random when not given).
 
 Each case opens a connection, sends one kind of bad (or, as a control, good) input and reads
 whatever comes back. The server passes when it never stops accepting connections and never
@@ -16,7 +18,7 @@ import sys
 import threading
 import time
 
-READ_TIMEOUT = 3.0
+READ_TIMEOUT = 1.0  # inputs the server waits on (no blank line yet) cost this much each
 # Server faults. 501/505 are correct answers to unknown methods and HTTP versions.
 FAULT_STATUSES = {"500", "502", "503", "504"}
 SLOW_CONNECTIONS = 32  # bound on concurrent slowloris connections
@@ -125,6 +127,8 @@ def slowloris(host, port, deadline, rng):
 
 def main():
     host, port, seconds = sys.argv[1], int(sys.argv[2]), float(sys.argv[3])
+    base_seed = int(sys.argv[4]) if len(sys.argv) > 4 else random.SystemRandom().randrange(1 << 32)
+    print(f"seed {base_seed}")
     deadline = time.monotonic() + seconds
     counts = collections.Counter()
     suspicious = []
@@ -147,8 +151,8 @@ def main():
             with lock:
                 counts[f"slowloris {outcome}"] += 1
 
-    threads = [threading.Thread(target=worker, args=(seed,)) for seed in range(8)]
-    threads += [threading.Thread(target=slow_worker, args=(1000 + seed,)) for seed in range(SLOW_CONNECTIONS)]
+    threads = [threading.Thread(target=worker, args=(base_seed + seed,)) for seed in range(8)]
+    threads += [threading.Thread(target=slow_worker, args=(base_seed + 1000 + seed,)) for seed in range(SLOW_CONNECTIONS)]
     for thread in threads:
         thread.start()
     for thread in threads:
