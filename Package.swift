@@ -36,7 +36,7 @@ let package = Package(
         .target(name: "Redis", dependencies: ["CHiredis", "FieldOpsCore", "Telemetry"]),
         .target(name: "Topology", dependencies: ["FieldOpsCore"]),
         .target(name: "Jobs", dependencies: ["Postgres"]),
-        .target(name: "Mesh", dependencies: ["AMQP", "Postgres", "Telemetry", "FieldOpsCore"]),
+        .target(name: "Mesh", dependencies: ["AMQP", "Postgres", "Jobs", "Telemetry", "FieldOpsCore"]),
         .target(name: "Identity", dependencies: ["CSodium", "FieldOpsCrypto"]),
         .target(name: "HTTPClient", dependencies: ["CCurl", "CShims", "FieldOpsCore"]),
         .target(name: "BrokerAdmin", dependencies: ["HTTPClient", "Topology", "FieldOpsCore"]),
@@ -60,7 +60,7 @@ let package = Package(
         .executableTarget(name: "RedisBench", dependencies: ["Redis", "Telemetry", "FieldOpsCore"], path: "benchmarks/RedisBench"),
 
         // Shared by the integration tests: service URLs, migrated pools, unique names.
-        .target(name: "TestSupport", dependencies: ["Postgres", "Redis", "Telemetry", "FieldOpsCore"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["AMQP", "Postgres", "Redis", "Telemetry", "FieldOpsCore"], path: "Tests/TestSupport"),
 
         // Tests run against real RabbitMQ, PostgreSQL and Redis started by scripts/services.sh.
         .testTarget(name: "CBindingsTests", dependencies: [
@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "FieldOpsCrypto", "Telemetry", "FieldOpsCore"]),
         .testTarget(name: "RedisTests", dependencies: ["Redis", "Telemetry", "FieldOpsCore"]),
         .testTarget(name: "IdentityTests", dependencies: ["Identity", "FieldOpsCrypto"]),
-        .testTarget(name: "MeshTests", dependencies: ["Mesh", "FieldOpsCore"]),
+        .testTarget(name: "MeshTests", dependencies: ["Mesh", "AMQP", "Jobs", "Postgres", "Telemetry", "TestSupport", "FieldOpsCore"]),
         .testTarget(name: "JobsTests", dependencies: ["Jobs", "Postgres", "TestSupport"]),
         .testTarget(name: "GatewayCoreTests", dependencies: ["GatewayCore", "Postgres", "Redis", "FieldOpsCrypto", "TestSupport"]),
         .testTarget(name: "TopologyTests", dependencies: ["Topology", "FieldOpsCore"]),

@@ -1,3 +1,4 @@
+import AMQP
 import FieldOpsCore
 import Foundation
 import Postgres
@@ -51,5 +52,19 @@ public enum TestServices {
 
     public static func redisPool() throws -> RedisPool {
         RedisPool(configuration: try RedisConfiguration(url: redisURL), logger: logger)
+    }
+
+    public static func amqpConnection(name: String = "fieldops-tests") async throws -> AMQPConnection {
+        var configuration = try AMQPConfiguration(url: amqpURL)
+        configuration.connectionName = name
+        return try await AMQPConnection.connect(configuration: configuration, logger: logger)
+    }
+
+    /// A pool on the test database with the tenant migrations applied (the `inbox` table, ...).
+    public static func tenantPool() async throws -> PostgresPool {
+        let pool = try postgresPool()
+        let migrations = try PostgresMigration.load(directory: repositoryRoot.appendingPathComponent("migrations/tenant").path)
+        try await PostgresMigrator(migrations: migrations, table: "schema_migrations_tenant", logger: logger).migrate(pool: pool)
+        return pool
     }
 }

@@ -1,0 +1,64 @@
+import AMQP
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import Telemetry
+
+/// What the runtime reads off a delivery before the handler sees it. A delivery without what every
+/// mesh message must carry (a message id, a tenant) is refused as permanently invalid.
+struct IncomingEnvelope: Sendable {
+    let messageID: String
+    let tenant: String
+    let jobID: UUID?
+    let attempt: Int
+    let firstSeen: Int64?
+    let trace: TraceContext
+
+    init(_ delivery: AMQPDelivery) throws(MessageValidationError) {
+        let headers = delivery.properties.headers ?? [:]
+        var problems: [String: String] = [:]
+        let messageID = delivery.properties.messageId ?? ""
+        if messageID.isEmpty { problems["message_id"] = "is missing" }
+        let tenant = headers[MeshHeader.tenant]?.stringValue ?? ""
+        if tenant.isEmpty { problems[MeshHeader.tenant] = "is missing" }
+        guard problems.isEmpty else { throw MessageValidationError(problems) }
+
+        self.messageID = messageID
+        self.tenant = tenant
+        jobID = delivery.properties.correlationId.flatMap(UUID.init(uuidString:))
+        attempt = max(1, headers[MeshHeader.attempt]?.integerValue.map(Int.init) ?? 1)
+        firstSeen = headers[MeshHeader.firstSeen]?.integerValue
+        // A missing or malformed traceparent starts a new trace rather than failing the message.
+        let parent = headers[MeshHeader.traceparent]?.stringValue.flatMap {
+            TraceContext(traceparent: $0, tracestate: headers[MeshHeader.tracestate]?.stringValue)
+        }
+        trace = parent?.child() ?? .random()
+    }
+}
+
+extension AMQPFieldValue {
+    var stringValue: String? {
+        switch self {
+        case .string(let value): value
+        case .bytes(let bytes): String(validating: bytes, as: UTF8.self)
+        default: nil
+        }
+    }
+
+    var integerValue: Int64? {
+        switch self {
+        case .int8(let value): Int64(value)
+        case .uint8(let value): Int64(value)
+        case .int16(let value): Int64(value)
+        case .uint16(let value): Int64(value)
+        case .int32(let value): Int64(value)
+        case .uint32(let value): Int64(value)
+        case .int64(let value): value
+        case .timestamp(let value): Int64(value)
+        case .string(let value): Int64(value)
+        default: nil
+        }
+    }
+}

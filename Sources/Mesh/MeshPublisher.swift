@@ -1,0 +1,47 @@
+import AMQP
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import Telemetry
+
+/// Publishes mesh messages with every property and header the workers rely on, and returns only
+/// once the broker confirmed the message (so a `202` is never answered for a lost command).
+public struct MeshPublisher: Sendable {
+    private let connection: AMQPConnection
+    private let appID: String
+
+    public init(connection: AMQPConnection, appID: String) {
+        self.connection = connection
+        self.appID = appID
+    }
+
+    /// Returns the message id. Throws the client's `AMQPError` when the broker refused or is away.
+    @discardableResult
+    public func publish<Message: MeshMessage>(
+        _ message: Message, exchange: String = MeshExchange.commands, routingKey: String,
+        tenant: String, jobID: UUID? = nil, trace: TraceContext
+    ) async throws -> String {
+        let messageID = UUID().uuidString.lowercased()
+        let now = Int64(Date().timeIntervalSince1970)
+        var headers: AMQPFieldTable = [
+            MeshHeader.tenant: .string(tenant),
+            MeshHeader.attempt: .int32(1),
+            MeshHeader.firstSeen: .int64(now),
+            MeshHeader.traceparent: .string(trace.traceparent),
+        ]
+        if let tracestate = trace.tracestate { headers[MeshHeader.tracestate] = .string(tracestate) }
+        let properties = AMQPProperties(
+            contentType: "application/json", headers: headers, deliveryMode: .persistent,
+            correlationId: jobID?.uuidString.lowercased(), messageId: messageID, timestamp: UInt64(now),
+            type: Message.type, appId: appID
+        )
+        // mandatory: a routing key no queue is bound to is an error, not a silent drop.
+        try await connection.publish(
+            exchange: exchange, routingKey: routingKey, body: Array(try JSONEncoder().encode(message)),
+            properties: properties, mandatory: true
+        )
+        return messageID
+    }
+}

@@ -1,0 +1,169 @@
+import AMQP
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import Jobs
+import Synchronization
+import Telemetry
+
+/// Consumes one queue and runs its handler on each message, acknowledging only after the handler
+/// succeeded. Failures go through the retry path or to the parking queue — each republish is
+/// confirmed by the broker before the original is acknowledged, so no failure loses a message.
+///
+/// `run()` returns after `stop()`: the consumer is cancelled, and messages already being handled
+/// are finished and acknowledged (the caller bounds this with the grace period).
+public final class Worker<Handler: MessageHandler>: Sendable {
+    private let configuration: WorkerConfiguration
+    private let connection: AMQPConnection
+    private let handler: Handler
+    private let jobs: JobStore?
+    private let logger: Logger
+    private let metrics: WorkerMetrics
+    private let consumerTag: String
+    private let stopping = Atomic<Bool>(false)
+
+    public init(
+        configuration: WorkerConfiguration, connection: AMQPConnection, handler: Handler, jobs: JobStore?,
+        logger: Logger, metrics: WorkerMetrics
+    ) {
+        self.configuration = configuration
+        self.connection = connection
+        self.handler = handler
+        self.jobs = jobs
+        self.logger = logger.with("queue", configuration.queue)
+        self.metrics = metrics
+        consumerTag = "\(configuration.queue)-\(UUID().uuidString.prefix(8).lowercased())"
+    }
+
+    public func run() async throws {
+        let consumer = try await connection.consume(queue: configuration.queue, prefetch: configuration.prefetch, consumerTag: consumerTag)
+        logger.info("consuming", ["prefetch": "\(configuration.prefetch)", "concurrency": "\(configuration.concurrency)"])
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            var running = 0
+            for try await delivery in consumer {
+                if running >= configuration.concurrency {
+                    try await group.next()
+                    running -= 1
+                }
+                group.addTask { await self.process(delivery, consumer: consumer) }
+                running += 1
+            }
+            // The consumer was cancelled: what is in flight finishes and is acknowledged.
+            try await group.waitForAll()
+        }
+        logger.info("stopped consuming")
+    }
+
+    /// Cancels the consumer: deliveries not yet started return to the queue, `run()` returns once
+    /// in-flight messages are done.
+    public func stop() async {
+        guard !stopping.exchange(true, ordering: .relaxed) else { return }
+        do {
+            try await connection.cancel(consumerTag: consumerTag)
+        } catch {
+            logger.warning("consumer cancel failed", ["error": "\(error)"])
+        }
+    }
+
+    private func process(_ delivery: AMQPDelivery, consumer: AMQPConsumer) async {
+        let started = ContinuousClock.now
+        let queue = configuration.queue
+        metrics.inFlight.increment(labels: [queue])
+        defer {
+            metrics.inFlight.decrement(labels: [queue])
+            metrics.processing.observe(ContinuousClock.now - started, labels: [queue])
+        }
+
+        let envelope: IncomingEnvelope
+        do {
+            envelope = try IncomingEnvelope(delivery)
+        } catch {
+            await settle(delivery, consumer: consumer, jobID: nil, attempt: 1, failure: .permanent(error.description), logger: logger)
+            return
+        }
+        let logger = self.logger.with([
+            "tenant": envelope.tenant, "message.id": envelope.messageID, "trace_id": envelope.trace.traceID.hex,
+            "attempt": "\(envelope.attempt)",
+        ])
+
+        let message: Handler.Message
+        do {
+            guard delivery.properties.type == nil || delivery.properties.type == Handler.Message.type else {
+                throw MessageValidationError(["type": "is \(delivery.properties.type ?? ""), expected \(Handler.Message.type)"])
+            }
+            message = try JSONDecoder().decode(Handler.Message.self, from: Data(delivery.body))
+            try message.validate()
+        } catch let error as MessageValidationError {
+            await settle(delivery, consumer: consumer, jobID: envelope.jobID, attempt: envelope.attempt, failure: .permanent(error.description), logger: logger)
+            return
+        } catch {
+            await settle(delivery, consumer: consumer, jobID: envelope.jobID, attempt: envelope.attempt, failure: .permanent("undecodable payload: \(error)"), logger: logger)
+            return
+        }
+
+        let context = MessageContext(
+            messageID: envelope.messageID, tenant: envelope.tenant, jobID: envelope.jobID, attempt: envelope.attempt,
+            redelivered: delivery.redelivered, queue: queue, trace: envelope.trace, logger: logger
+        )
+        do {
+            if let jobID = envelope.jobID { try await jobs?.markRunning(id: jobID, attempt: envelope.attempt) }
+            let output = try await handler.handle(message, context: context)
+            if let jobID = envelope.jobID { try await jobs?.markSucceeded(id: jobID, result: Array(try JSONEncoder().encode(output))) }
+            try await consumer.ack(deliveryTag: delivery.deliveryTag)
+            metrics.messages.increment(labels: [queue, "succeeded"])
+        } catch let error as PermanentFailure {
+            await settle(delivery, consumer: consumer, jobID: envelope.jobID, attempt: envelope.attempt, failure: .permanent("\(error)"), logger: logger)
+        } catch {
+            await settle(delivery, consumer: consumer, jobID: envelope.jobID, attempt: envelope.attempt, failure: .transient("\(error)"), logger: logger)
+        }
+    }
+
+    /// Sends a failed message on its way (retry tier or parking queue), then acknowledges it. When
+    /// that republish fails, the message is requeued instead: the broker's delivery limit is the
+    /// last safety net.
+    private func settle(_ delivery: AMQPDelivery, consumer: AMQPConsumer, jobID: UUID?, attempt: Int, failure: HandlerFailure, logger: Logger) async {
+        let queue = configuration.queue
+        let decision = configuration.retryPolicy.decision(afterFailedAttempt: attempt, failure: failure)
+        var properties = delivery.properties
+        var headers = properties.headers ?? [:]
+        do {
+            switch decision {
+            case .retry(let tier, let expiration, let nextAttempt):
+                headers[MeshHeader.attempt] = .int32(Int32(clamping: nextAttempt))
+                headers[MeshHeader.retryTier] = .string(tier.name)
+                properties.headers = headers
+                properties.expiration = String(max(1, expiration.components.seconds * 1000 + expiration.components.attoseconds / 1_000_000_000_000_000))
+                try await connection.publish(exchange: MeshExchange.retry, routingKey: queue, body: delivery.body, properties: properties, mandatory: true)
+                if let jobID { try await jobs?.markRetrying(id: jobID) }
+                metrics.retries.increment(labels: [queue, tier.name])
+                metrics.messages.increment(labels: [queue, "retried"])
+                logger.warning("handler failed, retrying", ["error": failureText(failure), "retry.tier": tier.name])
+            case .park(let reason):
+                headers[MeshHeader.attempt] = .int32(Int32(clamping: attempt))
+                headers[MeshHeader.parkReason] = .string(String(reason.prefix(1024)))
+                headers[MeshHeader.originQueue] = .string(queue)
+                headers[MeshHeader.parkedAt] = .int64(Int64(Date().timeIntervalSince1970))
+                properties.headers = headers
+                properties.expiration = nil
+                try await connection.publish(exchange: MeshExchange.dead, routingKey: queue, body: delivery.body, properties: properties, mandatory: true)
+                if let jobID { try await jobs?.markFailed(id: jobID, error: Array(try JSONEncoder().encode(["reason": reason]))) }
+                metrics.parked.increment(labels: [queue])
+                metrics.messages.increment(labels: [queue, "parked"])
+                logger.error("message parked", ["reason": reason])
+            }
+            try await consumer.ack(deliveryTag: delivery.deliveryTag)
+        } catch {
+            logger.error("could not route a failed message; requeueing it", ["error": "\(error)"])
+            metrics.messages.increment(labels: [queue, "requeued"])
+            try? await consumer.nack(deliveryTag: delivery.deliveryTag, requeue: true)
+        }
+    }
+
+    private func failureText(_ failure: HandlerFailure) -> String {
+        switch failure {
+        case .transient(let text), .permanent(let text): text
+        }
+    }
+}
