@@ -485,8 +485,7 @@ final class ConnectionDriver {
     }
 
     private static func milliseconds(_ duration: Duration) -> Int32 {
-        let (seconds, attoseconds) = duration.components
-        return Int32(clamping: seconds * 1000 + attoseconds / 1_000_000_000_000_000 + 1)
+        Int32(clamping: duration.wholeMilliseconds + 1)
     }
 }
 

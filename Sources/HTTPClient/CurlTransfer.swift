@@ -1,5 +1,6 @@
 import CCurl
 import CShims
+import FieldOpsCore
 
 /// One blocking libcurl transfer on one easy handle. Lives on a single thread from start to end.
 final class CurlTransfer {
@@ -37,7 +38,7 @@ final class CurlTransfer {
         fo_curl_set_string(handle, CURLOPT_URL, request.url)
         fo_curl_set_string(handle, CURLOPT_CUSTOMREQUEST, request.method)
         fo_curl_set_long(handle, CURLOPT_NOSIGNAL, 1)
-        fo_curl_set_long(handle, CURLOPT_TIMEOUT_MS, Int(request.timeout.components.seconds * 1000 + request.timeout.components.attoseconds / 1_000_000_000_000_000))
+        fo_curl_set_long(handle, CURLOPT_TIMEOUT_MS, Int(request.timeout.wholeMilliseconds))
         fo_curl_set_long(handle, CURLOPT_CONNECTTIMEOUT_MS, 5000)
         if request.method == "HEAD" { fo_curl_set_long(handle, CURLOPT_NOBODY, 1) }
         for header in request.headers {

@@ -4,6 +4,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import FieldOpsCore
 import Jobs
 import Synchronization
 import Telemetry
@@ -134,7 +135,7 @@ public final class Worker<Handler: MessageHandler>: Sendable {
                 headers[MeshHeader.attempt] = .int32(Int32(clamping: nextAttempt))
                 headers[MeshHeader.retryTier] = .string(tier.name)
                 properties.headers = headers
-                properties.expiration = String(max(1, expiration.components.seconds * 1000 + expiration.components.attoseconds / 1_000_000_000_000_000))
+                properties.expiration = String(max(1, expiration.wholeMilliseconds))
                 try await connection.publish(exchange: MeshExchange.retry, routingKey: queue, body: delivery.body, properties: properties, mandatory: true)
                 if let jobID { try await jobs?.markRetrying(id: jobID) }
                 metrics.retries.increment(labels: [queue, tier.name])

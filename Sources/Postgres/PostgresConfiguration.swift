@@ -126,8 +126,7 @@ public struct PostgresConfiguration: Sendable, Equatable {
         if let password { parameters.append(("password", password)) }
         var options = additionalParameters["options"].map { [$0] } ?? []
         if let statementTimeout {
-            let (seconds, attoseconds) = statementTimeout.components
-            options.append("-c statement_timeout=\(seconds * 1000 + attoseconds / 1_000_000_000_000_000)")
+            options.append("-c statement_timeout=\(statementTimeout.wholeMilliseconds)")
         }
         if !options.isEmpty { parameters.append(("options", options.joined(separator: " "))) }
         for (key, value) in additionalParameters where key != "options" { parameters.append((key, value)) }
