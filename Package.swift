@@ -40,13 +40,15 @@ let package = Package(
         .target(name: "Identity", dependencies: ["CSodium", "FieldOpsCrypto"]),
         .target(name: "HTTPClient", dependencies: ["CCurl", "CShims", "FieldOpsCore"]),
         .target(name: "BrokerAdmin", dependencies: ["HTTPClient", "Topology", "FieldOpsCore"]),
-        .target(name: "GatewayCore", dependencies: ["Identity", "Postgres", "Redis", "Telemetry", "FieldOpsCrypto", "FieldOpsCore"]),
+        .target(name: "GatewayCore", dependencies: [
+            "AMQP", "HTTPServer", "Identity", "Jobs", "Mesh", "Postgres", "Redis", "Telemetry", "FieldOpsCrypto", "FieldOpsCore",
+        ]),
         .target(name: "HTTPServer", dependencies: ["CMicroHTTPD", "CShims", "FieldOpsCore", "Telemetry"]),
 
         // Executables: thin wiring only.
         .executableTarget(
             name: "Gateway",
-            dependencies: ["AMQP", "Postgres", "Redis", "HTTPServer", "Telemetry", "FieldOpsCore"],
+            dependencies: ["GatewayCore", "Mesh", "AMQP", "Postgres", "Redis", "HTTPServer", "Telemetry", "FieldOpsCore"],
             path: "gateway"
         ),
         .executableTarget(

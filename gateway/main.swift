@@ -1,4 +1,5 @@
 import FieldOpsCore
+import GatewayCore
 import HTTPServer
 import Telemetry
 
@@ -6,23 +7,21 @@ import Telemetry
 import Glibc
 #endif
 
-let environment = Environment.process()
 let configuration: GatewayConfiguration
 do {
-    configuration = try GatewayConfiguration(environment: environment)
+    configuration = try GatewayConfiguration(environment: Environment.process())
 } catch {
-    Logger(label: "gateway").critical("invalid configuration", ["error": error.description])
+    Logger(label: "gateway").critical("invalid configuration", ["error": "\(error)"])
     exit(2)
 }
 
 let logger = Logger(label: "gateway", level: configuration.logLevel)
 let metrics = MetricsRegistry()
-
-// Dependencies reachable (PostgreSQL, Redis, RabbitMQ): one check per client, added as they are wired.
-let readiness: [ReadinessCheck] = []
+let services = GatewayServices(configuration: configuration, logger: logger)
+let brokerConnect = Task { try await services.broker.connect() }
 
 var router = Router()
-router.addOperationalRoutes(metrics: metrics, readiness: readiness)
+router.addOperationalRoutes(metrics: metrics, readiness: services.readinessChecks)
 
 let signals = TerminationSignals()
 let server = HTTPServer(configuration: configuration.http, router: router, logger: logger, metrics: metrics)
@@ -36,4 +35,6 @@ do {
 let signalName = await signals.next()
 logger.info("shutting down", ["signal": signalName])
 await server.shutdown(gracePeriod: configuration.shutdownGracePeriod)
+brokerConnect.cancel()
+await services.close()
 exit(0)

@@ -1,0 +1,34 @@
+import AMQP
+import HTTPServer
+import Mesh
+import Postgres
+import Redis
+import Telemetry
+
+/// The clients the gateway holds for its lifetime, and how `/readyz` asks each one.
+public final class GatewayServices: Sendable {
+    public let postgres: PostgresPool
+    public let redis: RedisPool
+    public let broker: BrokerLink
+
+    public init(configuration: GatewayConfiguration, logger: Logger) {
+        postgres = PostgresPool(configuration: configuration.postgres, logger: logger)
+        redis = RedisPool(configuration: configuration.redis, logger: logger)
+        broker = BrokerLink(configuration: configuration.amqp, logger: logger)
+    }
+
+    public var readinessChecks: [ReadinessCheck] {
+        [
+            ReadinessCheck(name: "postgres") { [postgres] in (try? await postgres.query("SELECT 1")) != nil },
+            ReadinessCheck(name: "redis") { [redis] in (try? await redis.send(["PING"]))?.string == "PONG" },
+            ReadinessCheck(name: "rabbitmq") { [broker] in broker.isReady },
+        ]
+    }
+
+    /// Closes in the reverse order of use: the broker, then the caches, then the database.
+    public func close() async {
+        await broker.close()
+        await redis.close()
+        await postgres.close()
+    }
+}
