@@ -36,12 +36,13 @@ let package = Package(
         .target(name: "Redis", dependencies: ["CHiredis", "FieldOpsCore", "Telemetry"]),
         .target(name: "Topology", dependencies: ["FieldOpsCore"]),
         .target(name: "Jobs", dependencies: ["Postgres"]),
+        .target(name: "Commands", dependencies: ["Mesh"]),
         .target(name: "Mesh", dependencies: ["AMQP", "Postgres", "Jobs", "Telemetry", "FieldOpsCore"]),
         .target(name: "Identity", dependencies: ["CSodium", "FieldOpsCrypto"]),
         .target(name: "HTTPClient", dependencies: ["CCurl", "CShims", "FieldOpsCore"]),
         .target(name: "BrokerAdmin", dependencies: ["HTTPClient", "Topology", "FieldOpsCore"]),
         .target(name: "GatewayCore", dependencies: [
-            "AMQP", "HTTPServer", "Identity", "Jobs", "Mesh", "Postgres", "Redis", "Telemetry", "FieldOpsCrypto", "FieldOpsCore",
+            "AMQP", "Commands", "HTTPServer", "Identity", "Jobs", "Mesh", "Postgres", "Redis", "Telemetry", "FieldOpsCrypto", "FieldOpsCore",
         ]),
         .target(name: "HTTPServer", dependencies: ["CMicroHTTPD", "CShims", "FieldOpsCore", "Telemetry"]),
 
@@ -77,6 +78,7 @@ let package = Package(
         .testTarget(name: "MeshTests", dependencies: ["Mesh", "AMQP", "Jobs", "Postgres", "Telemetry", "TestSupport", "FieldOpsCore"]),
         .testTarget(name: "JobsTests", dependencies: ["Jobs", "Postgres", "TestSupport"]),
         .testTarget(name: "GatewayCoreTests", dependencies: ["GatewayCore", "Postgres", "Redis", "FieldOpsCrypto", "TestSupport"]),
+        .testTarget(name: "CommandsTests", dependencies: ["Commands", "Mesh"]),
         .testTarget(name: "TopologyTests", dependencies: ["Topology", "FieldOpsCore"]),
         .testTarget(name: "BrokerAdminTests", dependencies: ["BrokerAdmin", "HTTPClient", "Topology", "FieldOpsCore"]),
         .testTarget(name: "HTTPClientTests", dependencies: ["HTTPClient"]),
