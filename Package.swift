@@ -77,7 +77,9 @@ let package = Package(
         .testTarget(name: "IdentityTests", dependencies: ["Identity", "FieldOpsCrypto"]),
         .testTarget(name: "MeshTests", dependencies: ["Mesh", "AMQP", "Jobs", "Postgres", "Telemetry", "TestSupport", "FieldOpsCore"]),
         .testTarget(name: "JobsTests", dependencies: ["Jobs", "Postgres", "TestSupport"]),
-        .testTarget(name: "GatewayCoreTests", dependencies: ["GatewayCore", "Postgres", "Redis", "FieldOpsCrypto", "TestSupport"]),
+        .testTarget(name: "GatewayCoreTests", dependencies: [
+            "GatewayCore", "HTTPClient", "HTTPServer", "Identity", "Jobs", "Postgres", "Redis", "Telemetry", "FieldOpsCrypto", "FieldOpsCore", "TestSupport",
+        ]),
         .testTarget(name: "CommandsTests", dependencies: ["Commands", "Mesh"]),
         .testTarget(name: "TopologyTests", dependencies: ["Topology", "FieldOpsCore"]),
         .testTarget(name: "BrokerAdminTests", dependencies: ["BrokerAdmin", "HTTPClient", "Topology", "FieldOpsCore"]),

@@ -1,4 +1,5 @@
 import FieldOpsCore
+import Foundation
 import GatewayCore
 import HTTPServer
 import Telemetry
@@ -7,9 +8,16 @@ import Telemetry
 import Glibc
 #endif
 
+let environment = Environment.process()
 let configuration: GatewayConfiguration
+let openAPIDocument: [UInt8]
 do {
-    configuration = try GatewayConfiguration(environment: Environment.process())
+    configuration = try GatewayConfiguration(environment: environment)
+    let openAPIPath = environment.string("FIELDOPS_GATEWAY_OPENAPI_PATH", default: "docs/openapi.json")
+    guard let document = FileManager.default.contents(atPath: openAPIPath) else {
+        throw ConfigurationError(variable: "FIELDOPS_GATEWAY_OPENAPI_PATH", value: openAPIPath, expected: "a readable OpenAPI document")
+    }
+    openAPIDocument = Array(document)
 } catch {
     Logger(label: "gateway").critical("invalid configuration", ["error": "\(error)"])
     exit(2)
@@ -20,11 +28,12 @@ let metrics = MetricsRegistry()
 let services = GatewayServices(configuration: configuration, logger: logger)
 let brokerConnect = Task { try await services.broker.connect() }
 
-var router = Router()
-router.addOperationalRoutes(metrics: metrics, readiness: services.readinessChecks)
+let application = GatewayApplication(
+    configuration: configuration, services: services, metrics: metrics, logger: logger, openAPIDocument: openAPIDocument
+)
 
 let signals = TerminationSignals()
-let server = HTTPServer(configuration: configuration.http, router: router, logger: logger, metrics: metrics)
+let server = HTTPServer(configuration: configuration.http, router: application.router, logger: logger, metrics: metrics)
 do {
     try server.start()
 } catch {

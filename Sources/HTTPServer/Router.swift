@@ -37,6 +37,11 @@ public struct Router: Sendable {
     public mutating func patch(_ template: String, _ handler: @escaping HTTPHandler) { add(.patch, template, handler) }
     public mutating func delete(_ template: String, _ handler: @escaping HTTPHandler) { add(.delete, template, handler) }
 
+    /// Every method and template routed, for checking the API document against the router.
+    public var endpoints: [(method: HTTPMethod, template: String)] {
+        routes.flatMap { route in route.handlers.keys.map { (method: $0, template: route.template.text) } }
+    }
+
     /// HEAD is served by the GET handler (the server sends headers only).
     public func match(_ method: HTTPMethod, path: String) -> Match {
         let segments = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()

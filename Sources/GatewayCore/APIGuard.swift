@@ -1,0 +1,31 @@
+import HTTPServer
+import Identity
+
+/// What every `/v1` handler runs behind: authentication, the role check, the rate limits and, for
+/// POSTs, idempotency. The tenant a handler works for comes from the verified token only.
+public struct APIGuard: Sendable {
+    public typealias Handler = @Sendable (HTTPRequest, AccessClaims) async throws -> HTTPResponse
+
+    private let authenticator: Authenticator
+    private let rateLimiter: TenantRateLimiter
+    private let idempotency: IdempotentExecution
+
+    public init(authenticator: Authenticator, rateLimiter: TenantRateLimiter, idempotency: IdempotentExecution) {
+        self.authenticator = authenticator
+        self.rateLimiter = rateLimiter
+        self.idempotency = idempotency
+    }
+
+    /// `minimum`: the least role allowed; roles above it are allowed too.
+    public func protect(minimum: Role, _ handler: @escaping Handler) -> HTTPHandler {
+        { [authenticator, rateLimiter, idempotency] request in
+            let claims = try authenticator.authenticate(request)
+            guard claims.role.satisfies(minimum) else {
+                throw HTTPError(status: 403, detail: "This needs the \(minimum.rawValue) role or above.")
+            }
+            try await rateLimiter.admit(claims, logger: request.logger)
+            guard request.method == .post else { return try await handler(request, claims) }
+            return try await idempotency.run(request, claims: claims) { try await handler(request, claims) }
+        }
+    }
+}

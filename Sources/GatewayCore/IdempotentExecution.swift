@@ -1,0 +1,66 @@
+import FieldOpsCrypto
+import HTTPServer
+import Identity
+
+/// Runs a POST under its `Idempotency-Key` (when the client sent one), with Stripe's semantics:
+/// the first response is stored and replayed byte for byte to a retry; the same key with another
+/// body is `422`; a retry while the first is still running is `409`. Responses with a 5xx status
+/// are not stored, so the client may retry with the same key once we recover.
+public struct IdempotentExecution: Sendable {
+    public static let header = "Idempotency-Key"
+    private let store: IdempotencyStore
+
+    public init(store: IdempotencyStore) {
+        self.store = store
+    }
+
+    public func run(_ request: HTTPRequest, claims: AccessClaims, _ handler: () async throws -> HTTPResponse) async throws -> HTTPResponse {
+        guard let key = request.headers[Self.header] else { return try await handler() }
+        guard (1...255).contains(key.utf8.count), key.allSatisfy({ $0.isASCII && !$0.isWhitespace }) else {
+            throw HTTPError(status: 400, detail: "Idempotency-Key must be 1 to 255 visible ASCII characters.")
+        }
+        let scope = IdempotencyStore.Scope(tenant: claims.tenant ?? "platform", client: claims.subject, key: key)
+        let fingerprint = SHA256.digest(Array("\(request.method.rawValue) \(request.path)\n".utf8) + (try request.bodyBytes()))
+
+        switch try await store.claim(scope, requestHash: fingerprint) {
+        case .replay(let stored):
+            var headers = HTTPHeaders()
+            for header in stored.headers { headers.add(header.name, header.value) }
+            headers.set("Idempotent-Replayed", "true")
+            return HTTPResponse(status: stored.status, headers: headers, body: stored.body)
+        case .mismatch:
+            throw HTTPError(status: 422, detail: "This Idempotency-Key was already used with a different request.")
+        case .inProgress:
+            throw HTTPError(status: 409, detail: "A request with this Idempotency-Key is still being processed; retry later.", headers: ["Retry-After": "1"])
+        case .acquired:
+            let response: HTTPResponse
+            do {
+                response = try await handler()
+            } catch let error as HTTPError where error.problem.status < 500 {
+                // A refusal is an answer too: replaying it keeps retries consistent.
+                try await store.complete(scope, requestHash: fingerprint, response: StoredResponse(error))
+                throw error
+            } catch {
+                try? await store.release(scope, requestHash: fingerprint)
+                throw error
+            }
+            guard response.status < 500, case .bytes(let body) = response.body else {
+                try? await store.release(scope, requestHash: fingerprint)
+                return response
+            }
+            try await store.complete(scope, requestHash: fingerprint, response: StoredResponse(
+                status: response.status, headers: response.headers.map { .init(name: $0.name, value: $0.value) }, body: body
+            ))
+            return response
+        }
+    }
+}
+
+extension StoredResponse {
+    /// The problem response a thrown `HTTPError` becomes.
+    init(_ error: HTTPError) throws {
+        let response = HTTPResponse.problem(error.problem, headers: error.headers)
+        guard case .bytes(let body) = response.body else { throw error }
+        self.init(status: response.status, headers: response.headers.map { .init(name: $0.name, value: $0.value) }, body: body)
+    }
+}
