@@ -184,9 +184,16 @@ public final class AMQPConnection: Sendable {
         return AMQPConsumer(consumerTag: tag, buffer: buffer, mailbox: mailbox)
     }
 
-    /// Cancels a consumer: its sequence ends and its unacknowledged deliveries return to the queue.
+    /// Cancels a consumer, as `AMQPConsumer.cancel()`: its sequence ends at once and what it had not
+    /// yielded returns to the queue; its channel stays open for settling what it yielded.
     public func cancel(consumerTag: String) async throws(AMQPError) {
         try await mailbox.request { .cancel(consumerTag: consumerTag, $0) }
+    }
+
+    /// Closes a consumer, as `AMQPConsumer.close()`: its channel closes and its unsettled deliveries
+    /// return to the queue.
+    public func closeConsumer(consumerTag: String) async throws(AMQPError) {
+        try await mailbox.request { .closeConsumer(consumerTag: consumerTag, $0) }
     }
 
     private static func generatedConsumerTag() -> String {

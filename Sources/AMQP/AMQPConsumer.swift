@@ -2,6 +2,8 @@
 ///
 /// The sequence survives reconnects (the client subscribes again with the same tag); it ends with
 /// `nil` after `cancel()` or `close()`, and throws when the broker ends it (queue deleted, channel error).
+///
+/// Graceful stop: `cancel()`, finish and settle the deliveries already taken, then `close()`.
 public struct AMQPConsumer: AsyncSequence, Sendable {
     public typealias Element = AMQPDelivery
     public typealias Failure = AMQPError
@@ -14,32 +16,22 @@ public struct AMQPConsumer: AsyncSequence, Sendable {
 
     public struct Iterator: AsyncIteratorProtocol {
         let buffer: DeliveryBuffer
-        private var batch: [AMQPDelivery] = []
-        private var index = 0
         private var done = false
 
         init(buffer: DeliveryBuffer) { self.buffer = buffer }
 
         public mutating func next(isolation actor: isolated (any Actor)? = #isolation) async throws(AMQPError) -> AMQPDelivery? {
-            while index == batch.count {
-                guard !done else { return nil }
-                switch await buffer.next(isolation: actor) {
-                case .deliveries(let deliveries):
-                    batch = deliveries
-                    index = 0
-                case .finished:
-                    done = true
-                    batch = []
-                    index = 0
-                case .failed(let error):
-                    done = true
-                    batch = []
-                    index = 0
-                    throw error
-                }
+            guard !done else { return nil }
+            switch await buffer.next(isolation: actor) {
+            case .delivery(let delivery):
+                return delivery
+            case .end(.finished):
+                done = true
+                return nil
+            case .end(.failed(let error)):
+                done = true
+                throw error
             }
-            defer { index += 1 }
-            return batch[index]
         }
 
         public mutating func next() async throws(AMQPError) -> AMQPDelivery? {
@@ -61,10 +53,17 @@ public struct AMQPConsumer: AsyncSequence, Sendable {
         try await settle(deliveryTag, .reject(requeue: requeue))
     }
 
-    /// Stops the subscription and ends the sequence. Its channel is closed, so deliveries not yet
-    /// acknowledged go back to the queue.
+    /// Stops the subscription (basic.cancel) and ends the sequence at once: deliveries not yielded yet,
+    /// buffered or still on their way, go back to the queue. The channel stays open, so deliveries
+    /// already yielded can still be settled; `close()` once they are. A no-op after `cancel()` or `close()`.
     public func cancel() async throws(AMQPError) {
         try await mailbox.request { .cancel(consumerTag: consumerTag, $0) }
+    }
+
+    /// Closes the consumer's channel, cancelling first if needed: deliveries still unsettled go back to
+    /// the queue, and settling one later fails with `.consumerCancelled`. A no-op after `close()`.
+    public func close() async throws(AMQPError) {
+        try await mailbox.request { .closeConsumer(consumerTag: consumerTag, $0) }
     }
 
     private func settle(_ tag: AMQPDeliveryTag, _ settlement: ConnectionCommand.Settlement) async throws(AMQPError) {

@@ -9,6 +9,7 @@ enum ConnectionCommand: Sendable {
     case consume(ConsumerSpec, DeliveryBuffer, Reply<Void>)
     case settle(consumerTag: String, AMQPDeliveryTag, Settlement, Reply<Void>)
     case cancel(consumerTag: String, Reply<Void>)
+    case closeConsumer(consumerTag: String, Reply<Void>)
     /// `nil` when the client was released without awaiting `close()`.
     case close(Reply<Void>?)
 
@@ -23,7 +24,8 @@ enum ConnectionCommand: Sendable {
     func fail(_ error: AMQPError) {
         switch self {
         case .topology(_, let reply): reply.resume(returning: .failure(error))
-        case .publish(_, let reply), .consume(_, _, let reply), .settle(_, _, _, let reply), .cancel(_, let reply):
+        case .publish(_, let reply), .consume(_, _, let reply), .settle(_, _, _, let reply), .cancel(_, let reply),
+             .closeConsumer(_, let reply):
             reply.resume(returning: .failure(error))
         case .close(let reply): reply?.resume(returning: .success(()))
         }

@@ -108,6 +108,8 @@ final class ConnectionDriver {
             record.flush()
             record.channel = 0
         }
+        // A cancelled consumer only stayed to settle deliveries of this connection, now all requeued.
+        consumersByTag = consumersByTag.filter { !$0.value.isCancelled }
         consumersByChannel.removeAll()
         controlChannelOpen = false
         publishingChannelOpen = false
@@ -151,7 +153,7 @@ final class ConnectionDriver {
                 switch command {
                 case .topology, .publish, .consume:
                     command.fail(AMQPError(.connectionClosed, "not connected to the broker (reconnecting)"))
-                case .settle, .cancel, .close:
+                case .settle, .cancel, .closeConsumer, .close:
                     try? execute(command)
                 }
             }
@@ -276,7 +278,10 @@ final class ConnectionDriver {
         case .settle(let consumerTag, let deliveryTag, let settlement, let reply):
             try answer(reply) { () throws(AMQPError) in
                 guard let record = consumersByTag[consumerTag] else {
-                    throw AMQPError(.consumerCancelled, "consumer '\(consumerTag)' is no longer subscribed; its unacknowledged deliveries went back to the queue")
+                    throw AMQPError(
+                        .consumerCancelled,
+                        "consumer '\(consumerTag)' was closed or ended by the broker; its unacknowledged deliveries went back to the queue"
+                    )
                 }
                 guard deliveryTag.subscription == record.subscription, record.channel != 0, let session else {
                     throw AMQPError(.staleDelivery, "delivery \(deliveryTag.value) came through an earlier connection or channel; the broker has requeued it already")
@@ -284,7 +289,13 @@ final class ConnectionDriver {
                 try session.settle(deliveryTag.value, settlement, channel: record.channel)
             }
         case .cancel(let consumerTag, let reply):
-            try answer(reply) { () throws(AMQPError) in try cancel(consumerTag) }
+            try answer(reply) { () throws(AMQPError) in
+                if let record = consumersByTag[consumerTag] { try cancel(record) }
+            }
+        case .closeConsumer(let consumerTag, let reply):
+            try answer(reply) { () throws(AMQPError) in
+                if let record = consumersByTag[consumerTag] { try close(record) }
+            }
         case .close(let reply):
             closeRequested = true
             if let reply { closeReplies.append(reply) }
@@ -360,16 +371,51 @@ final class ConnectionDriver {
         }
     }
 
-    private func cancel(_ consumerTag: String) throws(AMQPError) {
-        guard let record = consumersByTag.removeValue(forKey: consumerTag) else { return }
-        defer { record.end(.finished) }
+    /// Stops deliveries to `record` and ends its sequence at once; what it never yielded goes back to
+    /// the queue. Its channel stays open so that yielded deliveries can still be settled.
+    private func cancel(_ record: ConsumerRecord) throws(AMQPError) {
+        guard !record.isCancelled else { return }
+        record.isCancelled = true
+        let unyielded = record.buffer.cancel()
         let channel = record.channel
-        guard channel != 0, consumersByChannel[channel] === record, let session else { return }
+        guard channel != 0, let session else {
+            // Not subscribed (reconnecting): the broker requeued its deliveries with the old connection.
+            forget(record)
+            return
+        }
+        try onChannel(channel) { () throws(AMQPError) in
+            // Cancel first: requeued messages must not come back to this consumer.
+            try session.cancel(consumerTag: record.spec.consumerTag, channel: channel)
+            for delivery in unyielded where delivery.deliveryTag.subscription == record.subscription {
+                try requeue(delivery.deliveryTag.value, channel: channel, session)
+            }
+        }
+    }
+
+    /// Cancels `record` if needed, then closes its channel (the broker requeues what is unsettled).
+    private func close(_ record: ConsumerRecord) throws(AMQPError) {
+        try cancel(record)
+        // Cancelling forgets a consumer that had no channel left.
+        guard consumersByTag[record.spec.consumerTag] === record else { return }
+        let channel = record.channel
+        forget(record)
+        guard channel != 0, let session else { return }
+        try session.closeChannel(channel)
+    }
+
+    private func requeue(_ deliveryTag: UInt64, channel: UInt16, _ session: BrokerSession) throws(AMQPError) {
+        try session.settle(deliveryTag, .nack(multiple: false, requeue: true), channel: channel)
+    }
+
+    /// Drops `record` and frees its channel number; frames still arriving on that channel are ignored.
+    private func forget(_ record: ConsumerRecord) {
+        consumersByTag[record.spec.consumerTag] = nil
+        let channel = record.channel
+        guard channel != 0 else { return }
+        record.channel = 0
         consumersByChannel[channel] = nil
         assemblies[channel] = nil
-        defer { channels.release(channel) }
-        try session.cancel(consumerTag: consumerTag, channel: channel)
-        try session.closeChannel(channel)
+        channels.release(channel)
     }
 
     /// The broker closed `channel`: whoever depended on it learns why.
@@ -382,9 +428,8 @@ final class ConnectionDriver {
             publishingChannelOpen = false
             confirms.failAll(error)
         default:
-            guard let record = consumersByChannel.removeValue(forKey: channel) else { return }
-            channels.release(channel)
-            consumersByTag[record.spec.consumerTag] = nil
+            guard let record = consumersByChannel[channel] else { return }
+            forget(record)
             record.end(.failed(error))
         }
     }
@@ -412,10 +457,10 @@ final class ConnectionDriver {
             try handleMethod(frame.payload.method, channel: channel, session)
         case AMQP_FRAME_HEADER:
             assemblies[channel]?.header(frame)
-            completeContent(on: channel)
+            try completeContent(on: channel, session)
         case AMQP_FRAME_BODY:
             assemblies[channel]?.append(frame.payload.body_fragment)
-            completeContent(on: channel)
+            try completeContent(on: channel, session)
         default:
             break // heartbeats: rabbitmq-c already noted them
         }
@@ -467,11 +512,13 @@ final class ConnectionDriver {
         }
     }
 
-    private func completeContent(on channel: UInt16) {
+    private func completeContent(on channel: UInt16, _ session: BrokerSession) throws(AMQPError) {
         guard assemblies[channel]?.isComplete == true, let content = assemblies.removeValue(forKey: channel) else { return }
         switch content.origin {
         case .delivery(let tag, let redelivered, let exchange, let routingKey):
             guard let record = consumersByChannel[channel] else { return }
+            // Sent before the broker took the cancel in: never yielded, so back to the queue.
+            guard !record.isCancelled else { return try requeue(tag, channel: channel, session) }
             record.staged.append(AMQPDelivery(
                 body: content.body, deliveryTag: AMQPDeliveryTag(value: tag, subscription: record.subscription),
                 redelivered: redelivered, exchange: exchange, routingKey: routingKey, properties: content.properties

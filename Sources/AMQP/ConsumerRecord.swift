@@ -6,6 +6,9 @@ final class ConsumerRecord {
     var channel: UInt16 = 0
     /// Identifies the current subscription; delivery tags of earlier ones are refused.
     var subscription: UInt64 = 0
+    /// Set by a client cancel: nothing more is yielded, late deliveries are requeued, and the channel
+    /// stays open for settling what was yielded until the consumer is closed (or the connection drops).
+    var isCancelled = false
     /// Deliveries read in this pass, handed to `buffer` together at the end of the pass.
     var staged: [AMQPDelivery] = []
 
@@ -21,7 +24,7 @@ final class ConsumerRecord {
     }
 
     /// Hands over what was read, then ends the sequence.
-    func end(_ end: DeliveryBuffer.Batch) {
+    func end(_ end: DeliveryBuffer.End) {
         flush()
         buffer.finish(end)
     }

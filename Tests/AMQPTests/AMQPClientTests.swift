@@ -84,7 +84,7 @@ struct AMQPClientTests {
             var firstDeliveries = first.makeAsyncIterator()
             let unacked = try await firstDeliveries.take(3)
             #expect(unacked.map(\.redelivered) == [false, false, false])
-            try await first.cancel()
+            try await first.close()
             #expect(try await firstDeliveries.next() == nil)
 
             let second = try await connection.consume(queue: queue, prefetch: 10)
@@ -93,7 +93,7 @@ struct AMQPClientTests {
             #expect(again.map(\.body) == [[1], [2], [3]])
             #expect(again.allSatisfy { $0.redelivered })
             try await second.ack(deliveryTag: again[2].deliveryTag, multiple: true)
-            // A tag of the cancelled subscription is refused, not sent to the wrong channel.
+            // A tag of the closed consumer is refused, not sent to the wrong channel.
             try await expectAMQPError(.consumerCancelled) { try await first.ack(deliveryTag: unacked[0].deliveryTag) }
             try await second.cancel()
         }
@@ -310,6 +310,15 @@ struct AMQPClientTests {
             }
         }
 
+        // A cancelled consumer keeps its channel to settle what it yielded, but is not subscribed again.
+        let drained = TestBroker.uniqueName("drained")
+        try await connection.declareQueue(name: drained, durable: true)
+        try await connection.publish(exchange: "", routingKey: drained, body: [9], properties: .persistent)
+        let cancelled = try await connection.consume(queue: drained, prefetch: 10)
+        var cancelledDeliveries = cancelled.makeAsyncIterator()
+        let unsettled = try #require(try await cancelledDeliveries.next())
+        try await cancelled.cancel()
+
         let states = connection.stateChanges()
         try BrokerControl.restartRabbitMQ()
         #expect(await publisher.value == .connectionClosed)
@@ -330,6 +339,13 @@ struct AMQPClientTests {
         #expect(Set(resumed.map { String(decoding: $0.body, as: UTF8.self) }) == ["before", "after"])
         try await consumer.ack(deliveryTag: try #require(resumed.last).deliveryTag, multiple: true)
         try await consumer.cancel()
+
+        let drainedInfo = try await connection.inspectQueue(name: drained)
+        #expect(drainedInfo.consumerCount == 0)
+        #expect(drainedInfo.messageCount == 1)
+        try await expectAMQPError(.consumerCancelled) { try await cancelled.ack(deliveryTag: unsettled.deliveryTag) }
+        try await cancelled.close()
+        try await connection.deleteQueue(name: drained)
         try await connection.deleteQueue(name: queue)
         try await connection.deleteQueue(name: flood)
     }
