@@ -1,10 +1,10 @@
 import CCurl
 import CShims
-import Dispatch
+import FieldOpsCore
 
 /// An HTTP/1.1 client over libcurl for the platform's outgoing calls (broker management API,
-/// webhooks, object storage). Each request runs one blocking transfer on a dispatch thread, so
-/// Swift's cooperative pool is never blocked.
+/// webhooks, object storage). Each request runs one blocking transfer on a thread of its own, so
+/// neither Swift's cooperative pool nor Dispatch's shared pool is ever blocked by a slow server.
 public final class HTTPClient: Sendable {
     private static let globalInit: Void = { curl_global_init(FO_CURL_GLOBAL_DEFAULT) }()
 
@@ -14,16 +14,17 @@ public final class HTTPClient: Sendable {
 
     public func execute(_ request: HTTPClientRequest) async throws(HTTPClientError) -> HTTPClientResponse {
         let result: Result<HTTPClientResponse, HTTPClientError> = await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                guard let transfer = CurlTransfer() else {
-                    continuation.resume(returning: .failure(HTTPClientError(code: .transferFailed, url: request.url, message: "curl_easy_init failed")))
-                    return
+            do throws(ThreadStartError) {
+                try DedicatedThread.start(purpose: "an HTTP transfer") {
+                    continuation.resume(returning: Result { () throws(HTTPClientError) in
+                        guard let transfer = CurlTransfer() else {
+                            throw HTTPClientError(code: .transferFailed, url: request.url, message: "curl_easy_init failed")
+                        }
+                        return try transfer.perform(request)
+                    })
                 }
-                do throws(HTTPClientError) {
-                    continuation.resume(returning: .success(try transfer.perform(request)))
-                } catch {
-                    continuation.resume(returning: .failure(error))
-                }
+            } catch {
+                continuation.resume(returning: .failure(HTTPClientError(code: .transferFailed, url: request.url, message: error.description)))
             }
         }
         return try result.get()

@@ -1,5 +1,5 @@
 import CLibPQ
-import Dispatch
+import FieldOpsCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -9,24 +9,24 @@ import Telemetry
 
 /// One connection to PostgreSQL, over libpq.
 ///
-/// libpq calls block, so every one of them runs on this connection's own serial dispatch queue,
-/// off Swift's cooperative threads; callers just `await`. A connection runs one operation at a time:
+/// libpq calls block, so every one of them runs on this connection's own thread, off Swift's
+/// cooperative threads and off Dispatch's shared pool; callers just `await`. A connection runs one operation at a time:
 /// share it through a `PostgresPool`, not between concurrent tasks.
 ///
-/// `@unchecked Sendable`: the `PGconn` is touched only on `queue`, which is serial, so no two
+/// `@unchecked Sendable`: the `PGconn` is touched only on `thread`, which is serial, so no two
 /// threads ever use it at once (the rule libpq sets); `connection` is read and written only there too.
 public final class PostgresConnection: @unchecked Sendable {
     public let configuration: PostgresConfiguration
     let logger: Logger
-    private let queue: DispatchQueue
+    private let thread: ThreadExecutor
     /// `nil` once closed.
     private var connection: OpaquePointer?
     private let notices: NoticeLogger
 
-    private init(connection: OpaquePointer, configuration: PostgresConfiguration, queue: DispatchQueue, logger: Logger) {
+    private init(connection: OpaquePointer, configuration: PostgresConfiguration, thread: ThreadExecutor, logger: Logger) {
         self.connection = connection
         self.configuration = configuration
-        self.queue = queue
+        self.thread = thread
         self.logger = logger
         notices = NoticeLogger(logger: logger)
         // Server notices ("relation … already exists, skipping") go to the logger at debug level;
@@ -44,21 +44,26 @@ public final class PostgresConnection: @unchecked Sendable {
     deinit {
         // No operation can be pending: each one holds a reference to `self` until it ends.
         if let connection { PQfinish(connection) }
+        thread.stop()
     }
 
     /// Opens a connection; fails with `connectionFailed` and libpq's reason (refused, auth, timeout).
     public static func connect(configuration: PostgresConfiguration, logger: Logger) async throws(PostgresError) -> PostgresConnection {
-        let queue = DispatchQueue(label: "fieldops.postgres.connection")
-        let parameters = configuration.connectionParameters
-        let outcome: Result<PostgresConnection, PostgresError> = await withCheckedContinuation { continuation in
-            queue.async {
-                continuation.resume(returning: Result { () throws(PostgresError) in
-                    let handle = try openHandle(parameters)
-                    return PostgresConnection(connection: handle, configuration: configuration, queue: queue, logger: logger)
-                })
-            }
+        let thread: ThreadExecutor
+        do {
+            thread = try ThreadExecutor(purpose: "a PostgreSQL connection")
+        } catch {
+            throw PostgresError(code: .connectionFailed, message: error.description)
         }
-        let connection = try outcome.get()
+        let parameters = configuration.connectionParameters
+        let handle: OpaquePointer
+        do {
+            handle = try await thread.run { () throws(PostgresError) in try UnsafeSendable(openHandle(parameters)) }.value
+        } catch {
+            thread.stop()
+            throw error
+        }
+        let connection = PostgresConnection(connection: handle, configuration: configuration, thread: thread, logger: logger)
         logger.debug("postgres connection opened", ["postgres.host": configuration.host, "postgres.database": configuration.database])
         return connection
     }
@@ -80,21 +85,16 @@ public final class PostgresConnection: @unchecked Sendable {
         return handle
     }
 
-    /// Runs `work` with the `PGconn` on this connection's queue.
+    /// Runs `work` with the `PGconn` on this connection's thread.
     func withConnection<Value: Sendable>(
         _ work: @escaping @Sendable (OpaquePointer) throws(PostgresError) -> Value
     ) async throws(PostgresError) -> Value {
-        let outcome: Result<Value, PostgresError> = await withCheckedContinuation { continuation in
-            queue.async {
-                continuation.resume(returning: Result { () throws(PostgresError) in
-                    guard let connection = self.connection else {
-                        throw PostgresError(code: .connectionClosed, message: "the connection is closed")
-                    }
-                    return try work(connection)
-                })
+        try await thread.run { () throws(PostgresError) in
+            guard let connection = self.connection else {
+                throw PostgresError(code: .connectionClosed, message: "the connection is closed")
             }
+            return try work(connection)
         }
-        return try outcome.get()
     }
 
     /// Runs one statement with its interpolated values bound as parameters (binary format both ways).
@@ -126,12 +126,9 @@ public final class PostgresConnection: @unchecked Sendable {
 
     /// Closes the connection; later operations fail with `connectionClosed`.
     public func close() async {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            queue.async {
-                if let connection = self.connection { PQfinish(connection) }
-                self.connection = nil
-                continuation.resume()
-            }
+        await thread.run {
+            if let connection = self.connection { PQfinish(connection) }
+            self.connection = nil
         }
     }
 
@@ -170,4 +167,10 @@ private final class NoticeLogger {
     init(logger: Logger) {
         self.logger = logger
     }
+}
+
+/// Carries a C handle from the connection's thread to the task that owns it from then on.
+private struct UnsafeSendable<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }

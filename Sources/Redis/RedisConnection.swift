@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import FieldOpsCore
 import Synchronization
 import Telemetry
 
@@ -12,7 +13,7 @@ import Telemetry
 /// good (`isUsable` turns false); `RedisPool` discards such connections and opens new ones.
 public actor RedisConnection {
     public nonisolated let configuration: RedisConfiguration
-    private let executor: ConnectionExecutor
+    private let executor: ThreadExecutor
     private let logger: Logger
     private var context: HiredisContext?
     private var encoder = RESPEncoder()
@@ -32,7 +33,11 @@ public actor RedisConnection {
     private init(configuration: RedisConfiguration, logger: Logger) throws(RedisError) {
         self.configuration = configuration
         self.logger = logger
-        executor = try ConnectionExecutor()
+        do {
+            executor = try ThreadExecutor(purpose: "a Redis connection")
+        } catch {
+            throw RedisError(.connectionFailed, error.description)
+        }
     }
 
     deinit {

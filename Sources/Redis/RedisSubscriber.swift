@@ -16,8 +16,12 @@ public final class RedisSubscriber: Sendable {
         let control = try SubscriberControl()
         let (messages, output) = AsyncStream.makeStream(of: RedisPubSubMessage.self)
         output.onTermination = { _ in control.close() }
-        try DedicatedThread.start(purpose: "a Redis subscriber") {
-            SubscriberLoop(control: control, configuration: configuration, logger: logger, backoff: backoff, output: output).run()
+        do {
+            try DedicatedThread.start(purpose: "a Redis subscriber") {
+                SubscriberLoop(control: control, configuration: configuration, logger: logger, backoff: backoff, output: output).run()
+            }
+        } catch {
+            throw RedisError(.connectionFailed, error.description)
         }
         self.control = control
         self.messages = messages
