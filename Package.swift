@@ -44,6 +44,7 @@ let package = Package(
             "AMQP", "HTTPServer", "Identity", "Jobs", "Mesh", "Postgres", "Redis", "Telemetry", "FieldOpsCrypto", "FieldOpsCore",
         ]),
         .target(name: "HTTPServer", dependencies: ["CMicroHTTPD", "CShims", "FieldOpsCore", "Telemetry"]),
+        .target(name: "Operations", dependencies: ["AMQP", "Mesh", "Jobs", "Identity", "GatewayCore", "FieldOpsCore"]),
 
         // Executables: thin wiring only.
         .executableTarget(
@@ -53,7 +54,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "FieldOpsCtl",
-            dependencies: ["BrokerAdmin", "Topology", "AMQP", "Postgres", "Redis", "Telemetry", "FieldOpsCore"],
+            dependencies: [
+                "BrokerAdmin", "Topology", "Operations", "AMQP", "Jobs", "Identity", "GatewayCore", "Postgres", "Redis", "Telemetry",
+                "FieldOpsCore",
+            ],
             path: "fieldopsctl"
         ),
         // Benchmarks: the Swift side of each client-vs-peer comparison run by scripts/bench/.
@@ -80,6 +84,9 @@ let package = Package(
         .testTarget(name: "TopologyTests", dependencies: ["Topology", "FieldOpsCore"]),
         .testTarget(name: "BrokerAdminTests", dependencies: ["BrokerAdmin", "HTTPClient", "Topology", "FieldOpsCore"]),
         .testTarget(name: "HTTPClientTests", dependencies: ["HTTPClient"]),
+        .testTarget(name: "OperationsTests", dependencies: [
+            "Operations", "AMQP", "Mesh", "Jobs", "Identity", "GatewayCore", "Postgres", "TestSupport", "FieldOpsCore",
+        ]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "Telemetry", "FieldOpsCore"]),
     ],
     swiftLanguageModes: [.v6]
