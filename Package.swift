@@ -45,6 +45,7 @@ let package = Package(
             "AMQP", "Commands", "HTTPServer", "Identity", "Jobs", "Mesh", "Postgres", "Redis", "Telemetry", "FieldOpsCrypto", "FieldOpsCore",
         ]),
         .target(name: "HTTPServer", dependencies: ["CMicroHTTPD", "CShims", "FieldOpsCore", "Telemetry"]),
+        .target(name: "Operations", dependencies: ["AMQP", "Mesh", "Jobs", "Identity", "GatewayCore", "FieldOpsCore"]),
 
         // Executables: thin wiring only.
         .executableTarget(
@@ -54,7 +55,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "FieldOpsCtl",
-            dependencies: ["BrokerAdmin", "Topology", "AMQP", "Postgres", "Redis", "Telemetry", "FieldOpsCore"],
+            dependencies: [
+                "BrokerAdmin", "Topology", "Operations", "AMQP", "Jobs", "Identity", "GatewayCore", "Postgres", "Redis", "Telemetry",
+                "FieldOpsCore",
+            ],
             path: "fieldopsctl"
         ),
         // Benchmarks: the Swift side of each client-vs-peer comparison run by scripts/bench/.
@@ -84,6 +88,9 @@ let package = Package(
         .testTarget(name: "TopologyTests", dependencies: ["Topology", "FieldOpsCore"]),
         .testTarget(name: "BrokerAdminTests", dependencies: ["BrokerAdmin", "HTTPClient", "Topology", "FieldOpsCore"]),
         .testTarget(name: "HTTPClientTests", dependencies: ["HTTPClient"]),
+        .testTarget(name: "OperationsTests", dependencies: [
+            "Operations", "AMQP", "Mesh", "Jobs", "Identity", "GatewayCore", "Postgres", "TestSupport", "FieldOpsCore",
+        ]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "Telemetry", "FieldOpsCore"]),
     ],
     swiftLanguageModes: [.v6]

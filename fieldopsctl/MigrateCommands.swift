@@ -7,9 +7,10 @@ enum MigrateCommands {
         CLICommand(
             words: ["migrate", "control"],
             summary: "apply the control-plane migrations (idempotent)",
-            usage: "fieldopsctl migrate control [--dir migrations/control]\n\nApplies pending migrations to FIELDOPS_POSTGRES_URL under an advisory lock; refuses to run\nwhen an applied migration was edited. Exit 0 when the database is up to date."
+            usage: "fieldopsctl migrate control [--dir migrations/control]\n\nApplies pending migrations to FIELDOPS_POSTGRES_URL under an advisory lock; refuses to run\nwhen an applied migration was edited. Exit 0 when the database is up to date.",
+            options: ["dir"]
         ) { arguments, environment in
-            let logger = Logger(label: "fieldopsctl", level: .warning)
+            let logger = Logger.commandLine
             let migrations = try PostgresMigration.load(directory: arguments.option("dir", default: "migrations/control"))
             var configuration = try PostgresConfiguration(environment: environment)
             configuration.applicationName = "fieldopsctl"

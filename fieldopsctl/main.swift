@@ -2,9 +2,11 @@
 import Glibc
 #endif
 import FieldOpsCore
+import Operations
 
 /// `fieldopsctl` — operator commands for the FieldOps360 platform.
-let commands: [CLICommand] = TopologyCommands.all + MigrateCommands.all
+let commands: [CLICommand] = TopologyCommands.all + MigrateCommands.all + DeadLetterCommands.all + JobCommands.all
+    + TokenCommands.all
 
 func overview() -> String {
     let width = commands.map { $0.words.joined(separator: " ").count }.max() ?? 0
@@ -27,7 +29,9 @@ guard let command = commands.first(where: { words.starts(with: $0.words) }) else
 }
 
 do {
-    let arguments = try ParsedArguments(Array(words.dropFirst(command.words.count)))
+    let arguments = try ParsedArguments(
+        Array(words.dropFirst(command.words.count)), options: command.options, flags: command.flags
+    )
     if arguments.wantsHelp {
         print(command.usage)
         exit(0)
@@ -35,6 +39,9 @@ do {
     exit(try await command.run(arguments, Environment.process()))
 } catch let error as UsageError {
     StandardError.print("fieldopsctl: \(error)\n\n\(command.usage)")
+    exit(2)
+} catch let error as OperationsError where error.code == .invalidRequest {
+    StandardError.print("fieldopsctl \(command.words.joined(separator: " ")): \(error)")
     exit(2)
 } catch {
     StandardError.print("fieldopsctl \(command.words.joined(separator: " ")): \(error)")

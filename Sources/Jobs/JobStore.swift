@@ -29,10 +29,20 @@ public struct JobStore: Sendable {
 
     /// The job, only when it belongs to `tenant`: another tenant's job id reads as absent.
     public func find(id: UUID, tenant: String) async throws -> JobRecord? {
-        let rows = try await pool.query("""
-            SELECT id, tenant, kind, status, submitted_by, payload, result, error, attempts, created_at, updated_at, finished_at
-            FROM jobs WHERE id = \(id) AND tenant = \(tenant)
-            """)
+        try Self.record(from: try await pool.query("\(unescaped: Self.columns) WHERE id = \(id) AND tenant = \(tenant)"))
+    }
+
+    /// The job whatever its tenant: for operators (`fieldopsctl jobs show`), never for API callers.
+    public func find(id: UUID) async throws -> JobRecord? {
+        try Self.record(from: try await pool.query("\(unescaped: Self.columns) WHERE id = \(id)"))
+    }
+
+    private static let columns = """
+        SELECT id, tenant, kind, status, submitted_by, payload, result, error, attempts, created_at, updated_at, finished_at
+        FROM jobs
+        """
+
+    private static func record(from rows: PostgresRows) throws -> JobRecord? {
         guard let row = rows.first else { return nil }
         let (id, tenant, kind, status, submittedBy, payload, result, error, attempts, createdAt, updatedAt, finishedAt) = try row.decode(
             (UUID, String, String, String, String, PostgresJSON, PostgresJSON?, PostgresJSON?, Int, Date, Date, Date?).self

@@ -39,7 +39,7 @@ struct IncomingEnvelope: Sendable {
 }
 
 extension AMQPFieldValue {
-    var stringValue: String? {
+    public var stringValue: String? {
         switch self {
         case .string(let value): value
         case .bytes(let bytes): String(validating: bytes, as: UTF8.self)
@@ -47,7 +47,7 @@ extension AMQPFieldValue {
         }
     }
 
-    var integerValue: Int64? {
+    public var integerValue: Int64? {
         switch self {
         case .int8(let value): Int64(value)
         case .uint8(let value): Int64(value)

@@ -93,15 +93,7 @@ final class MeshFixture: Sendable {
 
     /// The first `count` messages of the parking queue (the suite's time limit bounds the wait).
     func parked(count: Int) async throws -> [AMQPDelivery] {
-        let consumer = try await connection.consume(queue: queue + ".dead", prefetch: UInt16(count))
-        var deliveries: [AMQPDelivery] = []
-        for try await delivery in consumer {
-            deliveries.append(delivery)
-            try await consumer.ack(deliveryTag: delivery.deliveryTag)
-            if deliveries.count == count { break }
-        }
-        try await consumer.cancel()
-        return deliveries
+        try await connection.take(count, from: queue + ".dead")
     }
 
     func tearDown() async {
