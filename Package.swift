@@ -75,7 +75,7 @@ let package = Package(
         ]),
         .testTarget(name: "FieldOpsCoreTests", dependencies: ["FieldOpsCore"]),
         .testTarget(name: "TelemetryTests", dependencies: ["Telemetry", "FieldOpsCore"]),
-        .testTarget(name: "AMQPTests", dependencies: ["AMQP", "Telemetry", "FieldOpsCore"]),
+        .testTarget(name: "AMQPTests", dependencies: ["AMQP", "Telemetry", "FieldOpsCore", "TestSupport"]),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "FieldOpsCrypto", "Telemetry", "FieldOpsCore"]),
         .testTarget(name: "RedisTests", dependencies: ["Redis", "Telemetry", "FieldOpsCore"]),
         .testTarget(name: "IdentityTests", dependencies: ["Identity", "FieldOpsCrypto"]),

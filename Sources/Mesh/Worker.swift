@@ -51,9 +51,11 @@ public final class Worker<Handler: MessageHandler>: Sendable {
                 group.addTask { await self.process(delivery, consumer: consumer) }
                 running += 1
             }
-            // The consumer was cancelled: what is in flight finishes and is acknowledged.
+            // The consumer was cancelled: what is in flight finishes and is acknowledged, then the
+            // consumer's channel closes.
             try await group.waitForAll()
         }
+        try await consumer.close()
         logger.info("stopped consuming")
     }
 

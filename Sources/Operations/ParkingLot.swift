@@ -95,7 +95,8 @@ public final class ParkingLot: Sendable {
         } catch {
             outcome = .failure(error)
         }
-        try await consumer.cancel()
+        // close, not cancel: what was read but not acknowledged goes back to the queue now.
+        try await consumer.close()
         try await waitUntilReady(ready - acknowledged)
         return try outcome.get()
     }

@@ -92,6 +92,8 @@ struct TopologyReconcilerTests {
     func meshTopologyLoaded() async throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let (_, mesh) = try TopologyReconciler.load(path: root.appendingPathComponent("topology/definitions.json").path)
-        #expect(try await self.mesh.check(mesh).isEmpty)
+        // Suites running alongside bind private test queues to the mesh's exchanges: not drift of the mesh.
+        let drift = try await self.mesh.check(mesh).filter { !$0.entity.contains("queue mesh-test-") && !$0.entity.contains("queue fieldops-tests.") }
+        #expect(drift.isEmpty, "\(drift)")
     }
 }

@@ -118,4 +118,25 @@ struct WorkerTests {
         try await running.value
         await fixture.tearDown()
     }
+
+    @Test("stop finishes and acknowledges in-flight messages; the rest stay queued, nothing is done twice")
+    func gracefulStop() async throws {
+        let fixture = try await MeshFixture()
+        let worker = fixture.worker(concurrency: 2)
+        let running = Task { try await worker.run() }
+        for value in 0..<6 { try await fixture.send(TestCommand(value: value, delayMilliseconds: 600)) }
+        try await Task.sleep(for: .milliseconds(200))
+        await worker.stop()
+        try await running.value
+
+        let done = try await fixture.recordedValues()
+        #expect(done.count >= 2 && done.count < 6, "in-flight finished, queued ones not started")
+        let second = fixture.worker()
+        let rerun = Task { try await second.run() }
+        try await eventually { try await fixture.recordedValues().count >= 6 }
+        #expect(try await fixture.recordedValues() == Array(0..<6))
+        await second.stop()
+        try await rerun.value
+        await fixture.tearDown()
+    }
 }

@@ -11,7 +11,7 @@ extension AMQPConnection {
             try await consumer.ack(deliveryTag: delivery.deliveryTag)
             if deliveries.count == count { break }
         }
-        try await consumer.cancel()
+        try await consumer.close()
         return deliveries
     }
 }

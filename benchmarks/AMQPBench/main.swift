@@ -57,7 +57,7 @@ for try await delivery in consumer {
 }
 let consumeRate = rate(count, since: start)
 
-try await consumer.cancel()
+try await consumer.close()
 try await connection.deleteQueue(name: queue)
 await connection.close()
 print("publish \(publishRate) consume \(consumeRate)")
