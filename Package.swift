@@ -37,6 +37,7 @@ let package = Package(
         .target(name: "Topology", dependencies: ["FieldOpsCore"]),
         .target(name: "Jobs", dependencies: ["Postgres"]),
         .target(name: "Commands", dependencies: ["Mesh"]),
+        .target(name: "WorkerHost", dependencies: ["AMQP", "HTTPServer", "Jobs", "Mesh", "Postgres", "Telemetry", "FieldOpsCore"]),
         .target(name: "Mesh", dependencies: ["AMQP", "Postgres", "Jobs", "Telemetry", "FieldOpsCore"]),
         .target(name: "Identity", dependencies: ["CSodium", "FieldOpsCrypto"]),
         .target(name: "HTTPClient", dependencies: ["CCurl", "CShims", "FieldOpsCore"]),
@@ -69,6 +70,11 @@ let package = Package(
         // Shared by the integration tests: service URLs, migrated pools, unique names.
         .target(name: "TestSupport", dependencies: ["AMQP", "Postgres", "Redis", "Telemetry", "FieldOpsCore"], path: "Tests/TestSupport"),
 
+        // A worker the process-level tests start, kill and stop.
+        .executableTarget(
+            name: "MeshTestWorker", dependencies: ["Mesh", "Postgres", "WorkerHost", "FieldOpsCore"], path: "Tests/Fixtures/MeshTestWorker"
+        ),
+
         // Tests run against real RabbitMQ, PostgreSQL and Redis started by scripts/services.sh.
         .testTarget(name: "CBindingsTests", dependencies: [
             "CRabbitMQ", "CLibPQ", "CHiredis", "CVips", "CXlsxWriter", "CPangoCairo", "CMicroHTTPD", "CSodium", "CCurl",
@@ -85,6 +91,7 @@ let package = Package(
             "GatewayCore", "HTTPClient", "HTTPServer", "Identity", "Jobs", "Postgres", "Redis", "Telemetry", "FieldOpsCrypto", "FieldOpsCore", "TestSupport",
         ]),
         .testTarget(name: "CommandsTests", dependencies: ["Commands", "Mesh"]),
+        .testTarget(name: "WorkerHostTests", dependencies: ["MeshTestWorker", "Mesh", "AMQP", "Postgres", "TestSupport", "FieldOpsCore"]),
         .testTarget(name: "TopologyTests", dependencies: ["Topology", "FieldOpsCore"]),
         .testTarget(name: "BrokerAdminTests", dependencies: ["BrokerAdmin", "HTTPClient", "Topology", "FieldOpsCore"]),
         .testTarget(name: "HTTPClientTests", dependencies: ["HTTPClient"]),

@@ -11,12 +11,10 @@ public struct WorkerConfiguration: Sendable {
     public var retryPolicy: RetryPolicy
     /// How long in-flight messages may take to finish after SIGTERM.
     public var shutdownGracePeriod: Duration
-    /// `/healthz`, `/readyz`, `/metrics`.
-    public var adminPort: Int
 
     public init(
         queue: String, prefetch: UInt16 = 32, concurrency: Int = 8, retryPolicy: RetryPolicy = RetryPolicy(),
-        shutdownGracePeriod: Duration = .seconds(25), adminPort: Int = 9090
+        shutdownGracePeriod: Duration = .seconds(25)
     ) {
         precondition(concurrency >= 1 && Int(prefetch) >= concurrency, "prefetch must cover concurrency")
         self.queue = queue
@@ -24,10 +22,9 @@ public struct WorkerConfiguration: Sendable {
         self.concurrency = concurrency
         self.retryPolicy = retryPolicy
         self.shutdownGracePeriod = shutdownGracePeriod
-        self.adminPort = adminPort
     }
 
-    /// `FIELDOPS_WORKER_PREFETCH`, `_CONCURRENCY`, `_MAX_ATTEMPTS`, `_SHUTDOWN_GRACE_MS`, `_ADMIN_PORT`.
+    /// `FIELDOPS_WORKER_PREFETCH`, `_CONCURRENCY`, `_MAX_ATTEMPTS`, `_SHUTDOWN_GRACE_MS`.
     public init(queue: String, environment: Environment) throws(ConfigurationError) {
         let concurrency = try environment.int("FIELDOPS_WORKER_CONCURRENCY", default: 8)
         let prefetch = try environment.int("FIELDOPS_WORKER_PREFETCH", default: max(32, concurrency))
@@ -43,8 +40,7 @@ public struct WorkerConfiguration: Sendable {
         }
         self.init(
             queue: queue, prefetch: UInt16(prefetch), concurrency: concurrency, retryPolicy: RetryPolicy(maxAttempts: attempts),
-            shutdownGracePeriod: try environment.milliseconds("FIELDOPS_WORKER_SHUTDOWN_GRACE_MS", default: .seconds(25)),
-            adminPort: try environment.int("FIELDOPS_WORKER_ADMIN_PORT", default: 9090)
+            shutdownGracePeriod: try environment.milliseconds("FIELDOPS_WORKER_SHUTDOWN_GRACE_MS", default: .seconds(25))
         )
     }
 }

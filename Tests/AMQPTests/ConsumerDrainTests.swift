@@ -1,9 +1,10 @@
 import AMQP
+import TestSupport
 import Testing
 
 /// The two-step stop of a consumer: `cancel()` ends the sequence and requeues what was not yielded while
 /// yielded deliveries stay settleable; `close()` then closes the channel. Part of the serialized client
-/// suite because its reconnect test restarts the broker.
+/// suite, whose queue and consumer counts must not be disturbed.
 extension AMQPClientTests {
     func publishNumbered(_ connection: AMQPConnection, _ queue: String, count: Int) async throws {
         try await connection.publishBatch((1...count).map {

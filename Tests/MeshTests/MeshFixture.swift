@@ -105,13 +105,3 @@ final class MeshFixture: Sendable {
         await controlPool.close()
     }
 }
-
-/// Polls `condition` until it holds or `timeout` passes (then records a failure).
-func eventually(timeout: Duration = .seconds(20), _ condition: () async throws -> Bool) async throws {
-    let deadline = ContinuousClock.now + timeout
-    while ContinuousClock.now < deadline {
-        if try await condition() { return }
-        try await Task.sleep(for: .milliseconds(50))
-    }
-    Issue.record("condition not met within \(timeout)")
-}

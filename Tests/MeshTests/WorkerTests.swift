@@ -2,6 +2,7 @@ import AMQP
 import Foundation
 import Jobs
 import Mesh
+import TestSupport
 import Testing
 
 @Suite("Worker runtime", .serialized, .timeLimit(.minutes(2)))

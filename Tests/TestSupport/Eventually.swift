@@ -2,7 +2,7 @@ import Testing
 
 /// Polls `condition` until it holds or `timeout` passes (then records a failure): for effects the
 /// broker applies asynchronously, such as requeued messages showing up in a queue's count.
-func eventually(
+public func eventually(
     timeout: Duration = .seconds(10), sourceLocation: SourceLocation = #_sourceLocation, _ condition: () async throws -> Bool
 ) async throws {
     let deadline = ContinuousClock.now + timeout

@@ -1,0 +1,35 @@
+import AMQP
+import FieldOpsCore
+import HTTPServer
+import Mesh
+import Postgres
+import Telemetry
+
+/// What every worker process reads from the environment at start-up, whatever its queue.
+public struct WorkerHostConfiguration: Sendable {
+    public var worker: WorkerConfiguration
+    public var amqp: AMQPConfiguration
+    /// The control plane, where jobs are advanced.
+    public var controlPlane: PostgresConfiguration
+    public var admin: HTTPServerConfiguration
+    public var logLevel: Logger.Level
+
+    /// `FIELDOPS_WORKER_*` (see `WorkerConfiguration`), `FIELDOPS_AMQP_URL`, `FIELDOPS_POSTGRES_URL`,
+    /// `FIELDOPS_WORKER_ADMIN_PORT` (the admin HTTP port), `FIELDOPS_WORKER_LOG_LEVEL`.
+    public init(queue: String, name: String, environment: Environment) throws {
+        worker = try WorkerConfiguration(queue: queue, environment: environment)
+        amqp = try AMQPConfiguration(environment: environment, connectionName: name)
+        controlPlane = try PostgresConfiguration(environment: environment)
+        controlPlane.applicationName = name
+        // The admin port serves three tiny routes: one thread is plenty.
+        admin = try HTTPServerConfiguration(
+            environment: environment, prefix: "FIELDOPS_WORKER_ADMIN_",
+            defaults: HTTPServerConfiguration(port: 9090, threads: 1)
+        )
+        let levelName = environment.string("FIELDOPS_WORKER_LOG_LEVEL", default: "info")
+        guard let level = Logger.Level(name: levelName) else {
+            throw ConfigurationError(variable: "FIELDOPS_WORKER_LOG_LEVEL", value: levelName, expected: Logger.Level.allCases.map(\.name).joined(separator: "|"))
+        }
+        logLevel = level
+    }
+}
