@@ -10,6 +10,7 @@ scripts/services.sh up
 
 swift build --build-tests
 # Swift Testing only: XCTest would print a misleading "Executed 0 tests".
-# Suites named *BrokerRestart* restart the shared broker, so they run alone, after everything else.
+# Suites named *BrokerRestart* restart the shared broker, so they run alone and one at a time, after
+# everything else.
 swift test --skip-build --disable-xctest --skip BrokerRestart
-swift test --skip-build --disable-xctest --filter BrokerRestart
+swift test --skip-build --disable-xctest --no-parallel --filter BrokerRestart
