@@ -24,5 +24,15 @@ if ((${#missing[@]})); then
   apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
+# Python tools the tests use, pinned.
+PIP_PACKAGES=(openapi-spec-validator==0.7.1)
+for requirement in "${PIP_PACKAGES[@]}"; do
+  name=${requirement%%==*}
+  version=${requirement##*==}
+  [[ $(python3 -m pip show "$name" 2>/dev/null | awk '/^Version:/ {print $2}') == "$version" ]] && continue
+  echo "install: pip $requirement"
+  python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore "$requirement"
+done
+
 command -v swift >/dev/null || { echo "install: swift is not on PATH (expected /opt/swift/usr/bin)" >&2; exit 1; }
 echo "install: ok"

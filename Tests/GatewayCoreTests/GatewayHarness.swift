@@ -20,6 +20,7 @@ final class GatewayHarness: Sendable {
     let client = HTTPClient()
     let tenant = TestServices.uniqueName("tenant")
     let issuer: AccessTokenIssuer
+    let endpoints: [(method: HTTPMethod, template: String)]
 
     init(overrides: [String: String] = [:], connectBroker: Bool = true) async throws {
         var values = TestServices.environment.values
@@ -37,6 +38,7 @@ final class GatewayHarness: Sendable {
             configuration: configuration, services: services, metrics: MetricsRegistry(), logger: TestServices.logger,
             openAPIDocument: Array(document)
         )
+        endpoints = application.router.endpoints
         server = HTTPServer(configuration: configuration.http, router: application.router, logger: TestServices.logger, metrics: MetricsRegistry())
         try server.start()
         issuer = AccessTokenIssuer(key: configuration.tokens.signingKey, issuer: configuration.tokens.issuer, audience: configuration.tokens.audience)

@@ -1,0 +1,47 @@
+import Foundation
+import TestSupport
+import Testing
+
+@Suite("OpenAPI document")
+struct OpenAPIDocumentTests {
+    static let path = TestServices.repositoryRoot.appendingPathComponent("docs/openapi.json").path
+
+    @Test("docs/openapi.json is a valid OpenAPI 3.1 document (openapi-spec-validator)")
+    func valid() throws {
+        let validator = Process()
+        validator.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        validator.arguments = ["python3", "-c", """
+            import sys
+            from openapi_spec_validator import validate
+            from openapi_spec_validator.readers import read_from_filename
+            document, _ = read_from_filename(sys.argv[1])
+            validate(document)
+            assert document["openapi"].startswith("3.1"), document["openapi"]
+            """, Self.path]
+        let errors = Pipe()
+        validator.standardError = errors
+        try validator.run()
+        validator.waitUntilExit()
+        let output = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(validator.terminationStatus == 0, "\(output)")
+    }
+
+    @Test("every route is documented and nothing documented is unrouted")
+    func matchesRouter() async throws {
+        let gateway = try await GatewayHarness()
+        let routed = Set(gateway.endpoints.map { "\($0.method.rawValue.uppercased()) \($0.template)" })
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Self.path))) as? [String: Any])
+        let paths = try #require(document["paths"] as? [String: [String: Any]])
+        let methods: Set<String> = ["get", "put", "post", "delete", "patch", "head", "options"]
+        let documented = Set(paths.flatMap { path, operations in
+            operations.keys.filter(methods.contains).map { "\($0.uppercased()) \(path)" }
+        })
+        #expect(routed.subtracting(documented).isEmpty, "routed but undocumented: \(routed.subtracting(documented).sorted())")
+        #expect(documented.subtracting(routed).isEmpty, "documented but not routed: \(documented.subtracting(routed).sorted())")
+
+        let served = try await gateway.request("GET", "/openapi.json")
+        #expect(served.status == 200)
+        #expect(served.body == Array(try Data(contentsOf: URL(fileURLWithPath: Self.path))))
+        await gateway.shutDown()
+    }
+}
