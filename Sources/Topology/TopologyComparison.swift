@@ -1,4 +1,5 @@
 import FieldOpsCore
+
 /// Compares the topology file with what a broker reports, entity by entity.
 ///
 /// Only names under the mesh's prefix count as `unexpected` on the broker side: other applications
@@ -7,32 +8,19 @@ public enum TopologyComparison {
     public static func drift(expected: TopologyDefinition, actual: TopologyDefinition, ownedPrefix: String = "fieldops.") -> [TopologyDrift] {
         var drift: [TopologyDrift] = []
 
-        let actualExchanges = Dictionary(actual.exchanges.map { ("\($0.vhost)/\($0.name)", $0) }) { first, _ in first }
-        for exchange in expected.exchanges {
-            let entity = "exchange \(exchange.vhost)/\(exchange.name)"
-            guard let found = actualExchanges["\(exchange.vhost)/\(exchange.name)"] else {
-                drift.append(TopologyDrift(entity: entity, kind: .missing))
-                continue
-            }
-            drift += differences(entity, [
+        drift += compare("exchange", expected.exchanges, actual.exchanges, key: { "\($0.vhost)/\($0.name)" }) { exchange, found in
+            [
                 ("type", exchange.type, found.type),
                 ("durable", "\(exchange.durable)", "\(found.durable)"),
                 ("auto_delete", "\(exchange.autoDelete)", "\(found.autoDelete)"),
                 ("internal", "\(exchange.internal)", "\(found.internal)"),
-            ] + argumentDifferences(exchange.arguments, found.arguments))
+            ] + argumentDifferences(exchange.arguments, found.arguments)
         }
-
-        let actualQueues = Dictionary(actual.queues.map { ("\($0.vhost)/\($0.name)", $0) }) { first, _ in first }
-        for queue in expected.queues {
-            let entity = "queue \(queue.vhost)/\(queue.name)"
-            guard let found = actualQueues["\(queue.vhost)/\(queue.name)"] else {
-                drift.append(TopologyDrift(entity: entity, kind: .missing))
-                continue
-            }
-            drift += differences(entity, [
+        drift += compare("queue", expected.queues, actual.queues, key: { "\($0.vhost)/\($0.name)" }) { queue, found in
+            [
                 ("durable", "\(queue.durable)", "\(found.durable)"),
                 ("auto_delete", "\(queue.autoDelete)", "\(found.autoDelete)"),
-            ] + argumentDifferences(queue.arguments, found.arguments))
+            ] + argumentDifferences(queue.arguments, found.arguments)
         }
 
         let expectedBindings = Set(expected.bindings)
@@ -44,18 +32,12 @@ public enum TopologyComparison {
             drift.append(TopologyDrift(entity: describe(binding), kind: .unexpected))
         }
 
-        let actualPolicies = Dictionary(actual.policies.map { ("\($0.vhost)/\($0.name)", $0) }) { first, _ in first }
-        for policy in expected.policies {
-            let entity = "policy \(policy.vhost)/\(policy.name)"
-            guard let found = actualPolicies["\(policy.vhost)/\(policy.name)"] else {
-                drift.append(TopologyDrift(entity: entity, kind: .missing))
-                continue
-            }
-            drift += differences(entity, [
+        drift += compare("policy", expected.policies, actual.policies, key: { "\($0.vhost)/\($0.name)" }) { policy, found in
+            [
                 ("pattern", policy.pattern, found.pattern),
                 ("apply-to", policy.applyTo, found.applyTo),
                 ("priority", "\(policy.priority)", "\(found.priority)"),
-            ] + argumentDifferences(policy.definition, found.definition))
+            ] + argumentDifferences(policy.definition, found.definition)
         }
 
         let expectedNames = Set(expected.exchanges.map { "exchange \($0.vhost)/\($0.name)" } + expected.queues.map { "queue \($0.vhost)/\($0.name)" })
@@ -65,6 +47,19 @@ public enum TopologyComparison {
             drift.append(TopologyDrift(entity: entity, kind: .unexpected))
         }
         return drift
+    }
+
+    /// Each expected entity is missing on the broker, or compared field by field with its namesake.
+    private static func compare<Entity>(
+        _ kind: String, _ expected: [Entity], _ actual: [Entity], key: (Entity) -> String,
+        fields: (Entity, Entity) -> [(String, String, String)]
+    ) -> [TopologyDrift] {
+        let actualByKey = Dictionary(actual.map { (key($0), $0) }) { first, _ in first }
+        return expected.flatMap { entity -> [TopologyDrift] in
+            let name = "\(kind) \(key(entity))"
+            guard let found = actualByKey[key(entity)] else { return [TopologyDrift(entity: name, kind: .missing)] }
+            return differences(name, fields(entity, found))
+        }
     }
 
     private static func argumentDifferences(_ expected: [String: JSONValue], _ actual: [String: JSONValue]) -> [(String, String, String)] {
