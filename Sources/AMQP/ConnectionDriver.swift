@@ -217,10 +217,10 @@ final class ConnectionDriver {
     }
 
     private func wait(socket: Int32?, milliseconds: Int32) {
-        pollDescriptors[0] = pollfd(fd: mailbox.wakeDescriptor, events: Int16(POLLIN), revents: 0)
+        pollDescriptors[0] = pollfd(fd: mailbox.wakeup.readDescriptor, events: Int16(POLLIN), revents: 0)
         pollDescriptors[1] = pollfd(fd: socket ?? -1, events: Int16(POLLIN), revents: 0)
         let ready = poll(pollDescriptors, socket == nil ? 1 : 2, milliseconds)
-        if ready > 0, pollDescriptors[0].revents != 0 { mailbox.consumeWakeups() }
+        if ready > 0, pollDescriptors[0].revents != 0 { mailbox.wakeup.drain() }
     }
 
     private func takeBacklog() -> [ConnectionCommand] {

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import FieldOpsCore
 import Synchronization
 
 /// The queue of commands from any task to the owner thread, plus a self-pipe that wakes the owner
@@ -12,26 +13,15 @@ final class Mailbox: Sendable {
     }
 
     private let state = Mutex(State())
-    /// Read end, polled by the owner thread.
-    let wakeDescriptor: Int32
-    private let signalDescriptor: Int32
+    /// Polled by the owner thread with its socket.
+    let wakeup: WakeupPipe
 
     init() throws(AMQPError) {
-        var descriptors: [Int32] = [-1, -1]
-        guard pipe(&descriptors) == 0 else {
-            throw AMQPError(.connectionFailed, "pipe failed: \(String(cString: strerror(errno)))")
+        do {
+            wakeup = try WakeupPipe()
+        } catch {
+            throw AMQPError(.connectionFailed, error.description)
         }
-        for descriptor in descriptors {
-            _ = fcntl(descriptor, F_SETFL, O_NONBLOCK)
-            _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
-        }
-        wakeDescriptor = descriptors[0]
-        signalDescriptor = descriptors[1]
-    }
-
-    deinit {
-        close(wakeDescriptor)
-        close(signalDescriptor)
     }
 
     /// Queues `command`; `false` once the owner thread has stopped (the caller answers it instead).
@@ -41,10 +31,7 @@ final class Mailbox: Sendable {
             state.commands.append(command)
             return (true, state.commands.count == 1)
         }
-        if outcome.wake {
-            var byte: UInt8 = 1
-            _ = write(signalDescriptor, &byte, 1)
-        }
+        if outcome.wake { wakeup.wake() }
         return outcome.accepted
     }
 
@@ -77,11 +64,5 @@ final class Mailbox: Sendable {
             swap(&taken, &state.commands)
             return taken
         }
-    }
-
-    /// Empties the pipe after `poll` reported it readable.
-    func consumeWakeups() {
-        var bytes = (UInt64(0), UInt64(0), UInt64(0), UInt64(0))
-        while withUnsafeMutableBytes(of: &bytes, { read(wakeDescriptor, $0.baseAddress, $0.count) }) > 0 {}
     }
 }

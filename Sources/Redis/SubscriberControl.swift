@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import FieldOpsCore
 import Synchronization
 
 /// The state a `RedisSubscriber` shares with its loop thread: subscription changes waiting to be sent,
@@ -22,27 +23,17 @@ final class SubscriberControl: Sendable {
     }
 
     private let state = Mutex(State())
-    let wakeReader: Int32
-    private let wakeWriter: Int32
+    /// Polled by the subscriber loop with its socket.
+    let wakeup: WakeupPipe
     /// The server's id for the current connection, 0 while disconnected.
     let clientID = Atomic<Int>(0)
 
     init() throws(RedisError) {
-        var fds: [Int32] = [-1, -1]
-        guard pipe(&fds) == 0 else {
-            throw RedisError(.connectionFailed, "could not create the subscriber's wake-up pipe (errno \(errno))")
+        do {
+            wakeup = try WakeupPipe()
+        } catch {
+            throw RedisError(.connectionFailed, error.description)
         }
-        for fd in fds {
-            _ = fcntl(fd, F_SETFL, O_NONBLOCK)
-            _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
-        }
-        wakeReader = fds[0]
-        wakeWriter = fds[1]
-    }
-
-    deinit {
-        Glibc.close(wakeReader)
-        Glibc.close(wakeWriter)
     }
 
     /// Queues a change for the loop; false once closed.
@@ -52,13 +43,13 @@ final class SubscriberControl: Sendable {
             state.changes.append(change)
             return true
         }
-        if accepted { wake() }
+        if accepted { wakeup.wake() }
         return accepted
     }
 
     func close() {
         state.withLock { $0.closed = true }
-        wake()
+        wakeup.wake()
     }
 
     /// The changes queued since the last call, and whether the subscriber was closed.
@@ -67,16 +58,5 @@ final class SubscriberControl: Sendable {
             defer { state.changes = [] }
             return (state.changes, state.closed)
         }
-    }
-
-    /// Empties the pipe after `poll` reported it readable (it only ever carries wake-up bytes).
-    func drainWakeups() {
-        var scratch = [UInt8](repeating: 0, count: 64)
-        while read(wakeReader, &scratch, scratch.count) > 0 {}
-    }
-
-    private func wake() {
-        var byte: UInt8 = 1
-        _ = write(wakeWriter, &byte, 1)  // a full pipe already guarantees a wake-up
     }
 }

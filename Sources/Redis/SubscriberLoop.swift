@@ -162,12 +162,12 @@ final class SubscriberLoop {
 
     /// nil on timeout; otherwise whether `socket` is readable (false: woken up through the pipe).
     private func poll(waitingForWakeupUpTo timeout: Duration, socket: Int32?) -> Bool? {
-        var descriptors = [pollfd(fd: control.wakeReader, events: Int16(POLLIN), revents: 0)]
+        var descriptors = [pollfd(fd: control.wakeup.readDescriptor, events: Int16(POLLIN), revents: 0)]
         if let socket { descriptors.append(pollfd(fd: socket, events: Int16(POLLIN), revents: 0)) }
         let ready = Glibc.poll(&descriptors, nfds_t(descriptors.count), Int32(clamping: timeout.wholeMillisecondsRoundedUp))
         guard ready != 0 else { return nil }
         guard ready > 0 else { return false }  // EINTR: look again
-        if descriptors[0].revents != 0 { control.drainWakeups() }
+        if descriptors[0].revents != 0 { control.wakeup.drain() }
         return descriptors.count > 1 && descriptors[1].revents != 0
     }
 
