@@ -24,5 +24,18 @@ if ((${#missing[@]})); then
   apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
+# PyPI packages the tests run against, as "<module to import> <pinned requirement>": installed for
+# the python3 on PATH (the one the tests start) only when the import fails.
+PIP_PACKAGES=(
+  "opentelemetry.proto opentelemetry-proto==1.38.0" # OTLP trace sink, scripts/otlp/sink.py
+)
+for entry in "${PIP_PACKAGES[@]}"; do
+  read -r module requirement <<<"$entry"
+  if ! python3 -c "import $module" 2>/dev/null; then
+    echo "install: pip package: $requirement"
+    python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore "$requirement"
+  fi
+done
+
 command -v swift >/dev/null || { echo "install: swift is not on PATH (expected /opt/swift/usr/bin)" >&2; exit 1; }
 echo "install: ok"
