@@ -34,7 +34,7 @@ struct OTLPExporterTests {
         let propagated = try #require(TraceContext(traceparent: server.context.traceparent))
         let consumer = tracer.startSpan(name: "photo.watermark \"é\"\n", kind: .consumer, parent: propagated, attributes: [
             "messaging.destination.name": "photo.watermark", "messaging.message.body.size": 1234,
-            "photo.ratio": 1.5, "inbox.duplicate": false,
+            "photo.ratio": 1.5, "inbox.duplicate": false, "clock.skew": -5, "gps.accuracy": .double(-.infinity),
         ])
         consumer.addEvent("retry scheduled", attributes: ["retry.attempt": 2])
         consumer.end(status: .error(message: "vips failed: \"bad\" input"))
@@ -63,7 +63,7 @@ struct OTLPExporterTests {
         #expect(child.statusMessage == "vips failed: \"bad\" input")
         #expect(child.attributes == [
             "messaging.destination.name": "photo.watermark", "messaging.message.body.size": 1234,
-            "photo.ratio": 1.5, "inbox.duplicate": false,
+            "photo.ratio": 1.5, "inbox.duplicate": false, "clock.skew": -5, "gps.accuracy": "-Infinity",
         ])
         #expect(child.events == ["retry scheduled"])
         #expect(child.startTimeUnixNano > 0 && child.startTimeUnixNano <= child.endTimeUnixNano)
