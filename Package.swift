@@ -41,6 +41,7 @@ let package = Package(
         .target(name: "Mesh", dependencies: ["AMQP", "Postgres", "Jobs", "Telemetry", "FieldOpsCore"]),
         .target(name: "Identity", dependencies: ["CSodium", "FieldOpsCrypto"]),
         .target(name: "HTTPClient", dependencies: ["CCurl", "CShims", "FieldOpsCore"]),
+        .target(name: "TraceExport", dependencies: ["HTTPClient", "Telemetry", "FieldOpsCore"]),
         .target(name: "BrokerAdmin", dependencies: ["HTTPClient", "Topology", "FieldOpsCore"]),
         .target(name: "GatewayCore", dependencies: [
             "AMQP", "Commands", "HTTPServer", "Identity", "Jobs", "Mesh", "Postgres", "Redis", "Telemetry", "FieldOpsCrypto", "FieldOpsCore",
@@ -98,6 +99,7 @@ let package = Package(
         .testTarget(name: "OperationsTests", dependencies: [
             "Operations", "AMQP", "Mesh", "Jobs", "Identity", "GatewayCore", "Postgres", "TestSupport", "FieldOpsCore",
         ]),
+        .testTarget(name: "TraceExportTests", dependencies: ["TraceExport", "Telemetry", "FieldOpsCore"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "Telemetry", "FieldOpsCore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -24,8 +24,11 @@ if ((${#missing[@]})); then
   apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-# Python tools the tests use, pinned.
-PIP_PACKAGES=(openapi-spec-validator==0.7.1)
+# PyPI packages the tests run against, pinned; installed when absent or at another version.
+PIP_PACKAGES=(
+  openapi-spec-validator==0.7.1 # OpenAPI document check
+  opentelemetry-proto==1.38.0   # OTLP trace sink, scripts/otlp/sink.py
+)
 for requirement in "${PIP_PACKAGES[@]}"; do
   name=${requirement%%==*}
   version=${requirement##*==}
