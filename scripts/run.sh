@@ -4,6 +4,7 @@
 #
 #   scripts/run.sh [start|stop|status]
 set -euo pipefail
+# shellcheck source=scripts/env.sh
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$FIELDOPS_ROOT"
 

@@ -5,6 +5,7 @@
 #
 #   scripts/services.sh up|down|status [postgres|redis|rabbitmq ...]
 set -euo pipefail
+# shellcheck source=scripts/env.sh
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
 PG_BIN=/usr/lib/postgresql/15/bin

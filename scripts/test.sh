@@ -2,6 +2,7 @@
 # Starts the services the tests need, builds, runs every test, and stops what it started — also
 # when a test fails. Exits non-zero on any failure.
 set -euo pipefail
+# shellcheck source=scripts/env.sh
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$FIELDOPS_ROOT"
 

@@ -1,3 +1,5 @@
+import FieldOpsCore
+
 /// The `amqp://` URL grammar of the RabbitMQ URI specification, without Foundation.
 enum AMQPURL {
     static func parse(_ url: String, into configuration: inout AMQPConfiguration) throws(AMQPError) {
@@ -59,29 +61,9 @@ enum AMQPURL {
 
     /// Percent-decoding (`%2F` → `/`); a malformed escape is an error rather than a silent guess.
     static func decode(_ text: Substring, what: String) throws(AMQPError) -> String {
-        guard text.contains("%") else { return String(text) }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        var iterator = text.utf8.makeIterator()
-        while let byte = iterator.next() {
-            guard byte == UInt8(ascii: "%") else {
-                bytes.append(byte)
-                continue
-            }
-            guard let high = iterator.next().flatMap(hexValue), let low = iterator.next().flatMap(hexValue) else {
-                throw AMQPError(.invalidConfiguration, "malformed percent-escape in the URL's \(what)")
-            }
-            bytes.append(high << 4 | low)
+        guard let decoded = PercentDecoding.decode(text) else {
+            throw AMQPError(.invalidConfiguration, "malformed percent-escape in the URL's \(what)")
         }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
+        return decoded
     }
 }

@@ -27,28 +27,10 @@ public struct BrokerManagementConfiguration: Sendable {
         guard let at = rest.lastIndex(of: "@") else {
             throw ConfigurationError(variable: variable, value: url, expected: "credentials as http://user:password@host:port")
         }
-        let credentials = rest[..<at].split(separator: ":", maxSplits: 1).map { $0.removingPercentEncoding }
+        let credentials = rest[..<at].split(separator: ":", maxSplits: 1).map { PercentDecoding.decode($0) }
         guard credentials.count == 2, let user = credentials[0], let password = credentials[1] else {
             throw ConfigurationError(variable: variable, value: url, expected: "credentials as http://user:password@host:port")
         }
         self.init(baseURL: String(url[..<scheme.upperBound]) + rest[rest.index(after: at)...], user: user, password: password)
-    }
-}
-
-extension Substring {
-    /// `%XX` sequences decoded; nil when one is malformed.
-    var removingPercentEncoding: String? {
-        var bytes: [UInt8] = []
-        var iterator = utf8.makeIterator()
-        while let byte = iterator.next() {
-            guard byte == UInt8(ascii: "%") else {
-                bytes.append(byte)
-                continue
-            }
-            guard let high = iterator.next(), let low = iterator.next(),
-                  let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16) else { return nil }
-            bytes.append(value)
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }

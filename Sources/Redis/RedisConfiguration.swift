@@ -104,18 +104,9 @@ public struct RedisConfiguration: Sendable, Equatable {
     }
 
     private static func percentDecoded(_ text: Substring) throws(RedisError) -> String {
-        var bytes: [UInt8] = []
-        var iterator = text.utf8.makeIterator()
-        while let byte = iterator.next() {
-            guard byte == UInt8(ascii: "%") else {
-                bytes.append(byte)
-                continue
-            }
-            guard let high = iterator.next(), let low = iterator.next(),
-                  let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16)
-            else { throw RedisError(.invalidConfiguration, "Redis URL has a bad percent escape") }
-            bytes.append(value)
+        guard let decoded = PercentDecoding.decode(text) else {
+            throw RedisError(.invalidConfiguration, "Redis URL has a bad percent escape")
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return decoded
     }
 }
