@@ -37,7 +37,7 @@ let package = Package(
         .target(name: "Topology", dependencies: ["FieldOpsCore"]),
         .target(name: "Jobs", dependencies: ["Postgres"]),
         .target(name: "Commands", dependencies: ["Mesh"]),
-        .target(name: "WorkerHost", dependencies: ["AMQP", "HTTPServer", "Jobs", "Mesh", "Postgres", "Telemetry", "FieldOpsCore"]),
+        .target(name: "WorkerHost", dependencies: ["AMQP", "HTTPServer", "Jobs", "Mesh", "Postgres", "Telemetry", "TraceExport", "FieldOpsCore"]),
         .target(name: "Mesh", dependencies: ["AMQP", "Postgres", "Jobs", "Telemetry", "FieldOpsCore"]),
         .target(name: "Identity", dependencies: ["CSodium", "FieldOpsCrypto"]),
         .target(name: "HTTPClient", dependencies: ["CCurl", "CShims", "FieldOpsCore"]),
@@ -52,7 +52,7 @@ let package = Package(
         // Executables: thin wiring only.
         .executableTarget(
             name: "Gateway",
-            dependencies: ["GatewayCore", "Mesh", "AMQP", "Postgres", "Redis", "HTTPServer", "Telemetry", "FieldOpsCore"],
+            dependencies: ["GatewayCore", "Mesh", "AMQP", "Postgres", "Redis", "HTTPServer", "Telemetry", "TraceExport", "FieldOpsCore"],
             path: "gateway"
         ),
         .executableTarget(

@@ -3,6 +3,7 @@ import Foundation
 import GatewayCore
 import HTTPServer
 import Telemetry
+import TraceExport
 
 #if canImport(Glibc)
 import Glibc
@@ -25,6 +26,13 @@ do {
 
 let logger = Logger(label: "gateway", level: configuration.logLevel)
 let metrics = MetricsRegistry()
+let tracing: Tracing
+do {
+    tracing = try Tracing(environment: environment, serviceName: "gateway", logger: logger)
+} catch {
+    logger.critical("invalid tracing configuration", ["error": "\(error)"])
+    exit(2)
+}
 let services = GatewayServices(configuration: configuration, logger: logger)
 let brokerConnect = Task { try await services.broker.connect() }
 
@@ -33,7 +41,7 @@ let application = GatewayApplication(
 )
 
 let signals = TerminationSignals()
-let server = HTTPServer(configuration: configuration.http, router: application.router, logger: logger, metrics: metrics)
+let server = HTTPServer(configuration: configuration.http, router: application.router, logger: logger, metrics: metrics, tracer: tracing.tracer)
 do {
     try server.start()
 } catch {
@@ -46,4 +54,5 @@ logger.info("shutting down", ["signal": signalName])
 await server.shutdown(gracePeriod: configuration.shutdownGracePeriod)
 brokerConnect.cancel()
 await services.close()
+await tracing.shutdown()
 exit(0)

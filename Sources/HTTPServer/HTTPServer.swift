@@ -26,8 +26,8 @@ public final class HTTPServer: Sendable {
     private let daemon = Mutex<Daemon?>(nil)
     private let boundPort = Atomic<Int>(0)
 
-    public init(configuration: HTTPServerConfiguration, router: Router, logger: Logger, metrics: MetricsRegistry) {
-        core = ServerCore(configuration: configuration, router: router, logger: logger, metrics: metrics)
+    public init(configuration: HTTPServerConfiguration, router: Router, logger: Logger, metrics: MetricsRegistry, tracer: Tracer = .noop) {
+        core = ServerCore(configuration: configuration, router: router, logger: logger, metrics: metrics, tracer: tracer)
     }
 
     /// The listening port (the chosen one when the configuration asked for port 0); 0 before `start()`.

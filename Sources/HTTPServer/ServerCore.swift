@@ -18,6 +18,8 @@ final class ServerCore: Sendable {
     let router: Router
     let logger: Logger
     let metrics: HTTPServerMetrics
+    /// One server span per routed request, continuing the caller's `traceparent`.
+    let tracer: Tracer
     /// Set by shutdown: responses carry `Connection: close` so keep-alive clients move on.
     let draining = Atomic<Bool>(false)
     /// Requests between their first access call and the completed callback.
@@ -27,11 +29,12 @@ final class ServerCore: Sendable {
     /// Open event streams, ended by shutdown.
     private let streams = Mutex<[ObjectIdentifier: EventStreamBuffer]>([:])
 
-    init(configuration: HTTPServerConfiguration, router: Router, logger: Logger, metrics: MetricsRegistry) {
+    init(configuration: HTTPServerConfiguration, router: Router, logger: Logger, metrics: MetricsRegistry, tracer: Tracer) {
         self.configuration = configuration
         self.router = router
         self.logger = logger
         self.metrics = HTTPServerMetrics(registry: metrics)
+        self.tracer = tracer
     }
 
     // MARK: - MHD access handler
@@ -113,7 +116,12 @@ final class ServerCore: Sendable {
             let allow = allowed.map(\.rawValue).joined(separator: ", ")
             return queue(.problem(ProblemDetails(status: 405, instance: exchange.path), headers: ["Allow": allow]), for: exchange)
         case .found(let route, let parameters, let handler):
-            let request = makeRequest(exchange, route: route, parameters: parameters, body: body)
+            let incoming = exchange.headers["traceparent"].flatMap { TraceContext(traceparent: $0, tracestate: exchange.headers["tracestate"]) }
+            let span = tracer.startSpan(
+                name: "\(exchange.method.rawValue) \(route)", kind: .server, parent: incoming,
+                attributes: ["http.request.method": .string(exchange.method.rawValue), "http.route": .string(route)]
+            )
+            let request = makeRequest(exchange, route: route, parameters: parameters, body: body, trace: span.context)
             exchange.state.withLock { state in
                 state.route = route
                 state.phase = .running
@@ -122,7 +130,10 @@ final class ServerCore: Sendable {
             let executor = HandlerExecutor()
             executor.runInline {
                 Task(executorPreference: executor) { [self] in
-                    exchange.complete(with: await run(handler, request))
+                    let response = await run(handler, request)
+                    span.setAttribute("http.response.status_code", .int(Int64(response.status)))
+                    span.end(status: response.status >= 500 ? .error(message: "HTTP \(response.status)") : .unset)
+                    exchange.complete(with: response)
                     // Jobs keep arriving at the executor until here; the closure, not the task, owns it.
                     withExtendedLifetime(executor) {}
                 }
@@ -134,10 +145,8 @@ final class ServerCore: Sendable {
         }
     }
 
-    private func makeRequest(_ exchange: Exchange, route: String, parameters: [String: String], body: RequestBody) -> HTTPRequest {
-        let trace = exchange.headers["traceparent"]
-            .flatMap { TraceContext(traceparent: $0, tracestate: exchange.headers["tracestate"]) } ?? RequestID.newTrace()
-        return HTTPRequest(
+    private func makeRequest(_ exchange: Exchange, route: String, parameters: [String: String], body: RequestBody, trace: TraceContext) -> HTTPRequest {
+        HTTPRequest(
             method: exchange.method, path: exchange.path, query: exchange.query, headers: exchange.headers,
             body: body, route: route, pathParameters: parameters, requestID: exchange.requestID,
             remoteAddress: exchange.remoteAddress, trace: trace,

@@ -14,7 +14,8 @@ struct IncomingEnvelope: Sendable {
     let jobID: UUID?
     let attempt: Int
     let firstSeen: Int64?
-    let trace: TraceContext
+    /// The publisher's span, when the message carries a valid `traceparent`.
+    let parent: TraceContext?
 
     init(_ delivery: AMQPDelivery) throws(MessageValidationError) {
         let headers = delivery.properties.headers ?? [:]
@@ -31,10 +32,9 @@ struct IncomingEnvelope: Sendable {
         attempt = max(1, headers[MeshHeader.attempt]?.integerValue.map(Int.init) ?? 1)
         firstSeen = headers[MeshHeader.firstSeen]?.integerValue
         // A missing or malformed traceparent starts a new trace rather than failing the message.
-        let parent = headers[MeshHeader.traceparent]?.stringValue.flatMap {
+        parent = headers[MeshHeader.traceparent]?.stringValue.flatMap {
             TraceContext(traceparent: $0, tracestate: headers[MeshHeader.tracestate]?.stringValue)
         }
-        trace = parent?.child() ?? .random()
     }
 }
 

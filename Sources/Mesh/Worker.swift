@@ -22,12 +22,13 @@ public final class Worker<Handler: MessageHandler>: Sendable {
     private let jobs: JobStore?
     private let logger: Logger
     private let metrics: WorkerMetrics
+    private let tracer: Tracer
     private let consumerTag: String
     private let stopping = Atomic<Bool>(false)
 
     public init(
         configuration: WorkerConfiguration, connection: AMQPConnection, handler: Handler, jobs: JobStore?,
-        logger: Logger, metrics: WorkerMetrics
+        logger: Logger, metrics: WorkerMetrics, tracer: Tracer = .noop
     ) {
         self.configuration = configuration
         self.connection = connection
@@ -35,6 +36,7 @@ public final class Worker<Handler: MessageHandler>: Sendable {
         self.jobs = jobs
         self.logger = logger.with("queue", configuration.queue)
         self.metrics = metrics
+        self.tracer = tracer
         consumerTag = "\(configuration.queue)-\(UUID().uuidString.prefix(8).lowercased())"
     }
 
@@ -86,11 +88,27 @@ public final class Worker<Handler: MessageHandler>: Sendable {
             await settle(delivery, consumer: consumer, jobID: nil, attempt: 1, failure: .permanent(error.description), logger: logger)
             return
         }
+        // One consumer span per delivery, a child of the publisher's: a request can be followed from
+        // the gateway through every worker it reaches.
+        let span = tracer.startSpan(name: "\(queue) process", kind: .consumer, parent: envelope.parent, attributes: [
+            "messaging.destination.name": .string(queue), "messaging.message.id": .string(envelope.messageID),
+            "tenant": .string(envelope.tenant), "attempt": .int(Int64(envelope.attempt)),
+        ])
         let logger = self.logger.with([
-            "tenant": envelope.tenant, "message.id": envelope.messageID, "trace_id": envelope.trace.traceID.hex,
+            "tenant": envelope.tenant, "message.id": envelope.messageID, "trace_id": span.context.traceID.hex,
             "attempt": "\(envelope.attempt)",
         ])
 
+        if let failure = await handle(delivery, envelope: envelope, consumer: consumer, trace: span.context, logger: logger) {
+            await settle(delivery, consumer: consumer, jobID: envelope.jobID, attempt: envelope.attempt, failure: failure, logger: logger)
+            span.end(status: .error(message: failureText(failure)))
+        } else {
+            span.end(status: .ok)
+        }
+    }
+
+    /// Decodes, validates and runs the handler; acknowledges on success (nil), else says how it failed.
+    private func handle(_ delivery: AMQPDelivery, envelope: IncomingEnvelope, consumer: AMQPConsumer, trace: TraceContext, logger: Logger) async -> HandlerFailure? {
         let message: Handler.Message
         do {
             guard delivery.properties.type == nil || delivery.properties.type == Handler.Message.type else {
@@ -99,28 +117,32 @@ public final class Worker<Handler: MessageHandler>: Sendable {
             message = try JSONDecoder().decode(Handler.Message.self, from: Data(delivery.body))
             try message.validate()
         } catch let error as MessageValidationError {
-            await settle(delivery, consumer: consumer, jobID: envelope.jobID, attempt: envelope.attempt, failure: .permanent(error.description), logger: logger)
-            return
+            return .permanent(error.description)
         } catch {
-            await settle(delivery, consumer: consumer, jobID: envelope.jobID, attempt: envelope.attempt, failure: .permanent("undecodable payload: \(error)"), logger: logger)
-            return
+            return .permanent("undecodable payload: \(error)")
         }
 
         let context = MessageContext(
             messageID: envelope.messageID, tenant: envelope.tenant, jobID: envelope.jobID, attempt: envelope.attempt,
-            redelivered: delivery.redelivered, queue: queue, trace: envelope.trace, logger: logger
+            redelivered: delivery.redelivered, queue: configuration.queue, trace: trace, logger: logger
         )
         do {
             if let jobID = envelope.jobID { try await jobs?.markRunning(id: jobID, attempt: envelope.attempt) }
             let output = try await handler.handle(message, context: context)
             if let jobID = envelope.jobID { try await jobs?.markSucceeded(id: jobID, result: Array(try JSONEncoder().encode(output))) }
-            try await consumer.ack(deliveryTag: delivery.deliveryTag)
-            metrics.messages.increment(labels: [queue, "succeeded"])
         } catch let error as PermanentFailure {
-            await settle(delivery, consumer: consumer, jobID: envelope.jobID, attempt: envelope.attempt, failure: .permanent("\(error)"), logger: logger)
+            return .permanent("\(error)")
         } catch {
-            await settle(delivery, consumer: consumer, jobID: envelope.jobID, attempt: envelope.attempt, failure: .transient("\(error)"), logger: logger)
+            return .transient("\(error)")
         }
+        do {
+            try await consumer.ack(deliveryTag: delivery.deliveryTag)
+        } catch {
+            // The effect is committed: the broker will redeliver and the inbox will skip it.
+            logger.warning("acknowledgement lost; the message will be redelivered", ["error": "\(error)"])
+        }
+        metrics.messages.increment(labels: [configuration.queue, "succeeded"])
+        return nil
     }
 
     /// Sends a failed message on its way (retry tier or parking queue), then acknowledges it. When

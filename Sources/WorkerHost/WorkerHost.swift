@@ -5,6 +5,7 @@ import Jobs
 import Mesh
 import Postgres
 import Telemetry
+import TraceExport
 
 /// What a worker's handler may use, opened by the host before the handler is made.
 public struct WorkerResources: Sendable {
@@ -33,6 +34,13 @@ public enum WorkerHost {
         }
         let logger = Logger(label: name, level: configuration.logLevel)
         let metrics = MetricsRegistry()
+        let tracing: Tracing
+        do {
+            tracing = try Tracing(environment: environment, serviceName: name, logger: logger)
+        } catch {
+            logger.critical("invalid tracing configuration", ["error": "\(error)"])
+            return 2
+        }
         let signals = TerminationSignals()
         let controlPlane = PostgresPool(configuration: configuration.controlPlane, logger: logger)
         let broker = BrokerLink(configuration: configuration.amqp, logger: logger)
@@ -51,12 +59,13 @@ public enum WorkerHost {
         }
 
         let exitCode = await serve(
-            configuration: configuration, logger: logger, metrics: metrics, signals: signals,
+            configuration: configuration, logger: logger, metrics: metrics, tracer: tracing.tracer, signals: signals,
             controlPlane: controlPlane, broker: broker, environment: environment, makeHandler: makeHandler
         )
         await admin.shutdown(gracePeriod: .seconds(1))
         await broker.close()
         await controlPlane.close()
+        await tracing.shutdown()
         logger.info("stopped", ["exit_code": "\(exitCode)"])
         return exitCode
     }
@@ -77,7 +86,7 @@ public enum WorkerHost {
     }
 
     private static func serve<Handler: MessageHandler>(
-        configuration: WorkerHostConfiguration, logger: Logger, metrics: MetricsRegistry, signals: TerminationSignals,
+        configuration: WorkerHostConfiguration, logger: Logger, metrics: MetricsRegistry, tracer: Tracer, signals: TerminationSignals,
         controlPlane: PostgresPool, broker: BrokerLink, environment: Environment,
         makeHandler: @Sendable (WorkerResources) async throws -> Handler
     ) async -> Int32 {
@@ -106,7 +115,7 @@ public enum WorkerHost {
         }
         let worker = Worker(
             configuration: configuration.worker, connection: connection, handler: handler,
-            jobs: JobStore(pool: controlPlane), logger: logger, metrics: WorkerMetrics(registry: metrics)
+            jobs: JobStore(pool: controlPlane), logger: logger, metrics: WorkerMetrics(registry: metrics), tracer: tracer
         )
         let running = Task { try await worker.run() }
 

@@ -71,20 +71,20 @@ final class MeshFixture: Sendable {
         try await pool.query("CREATE TABLE \(unescaped: table) (message_id text NOT NULL, value integer NOT NULL)")
     }
 
-    func worker(maxAttempts: Int = 3, concurrency: Int = 4) -> Worker<RecordingHandler> {
+    func worker(maxAttempts: Int = 3, concurrency: Int = 4, tracer: Tracer = .noop) -> Worker<RecordingHandler> {
         Worker(
             configuration: WorkerConfiguration(
                 queue: queue, prefetch: 16, concurrency: concurrency, retryPolicy: RetryPolicy(maxAttempts: maxAttempts)
             ),
             connection: connection, handler: RecordingHandler(pool: pool, table: table), jobs: jobs,
-            logger: TestServices.logger, metrics: WorkerMetrics(registry: metrics)
+            logger: TestServices.logger, metrics: WorkerMetrics(registry: metrics), tracer: tracer
         )
     }
 
     /// Publishes to the work queue through the default exchange, as the retry path does.
     @discardableResult
-    func send(_ command: TestCommand, tenant: String = "acme", jobID: UUID? = nil) async throws -> String {
-        try await publisher.publish(command, exchange: "", routingKey: queue, tenant: tenant, jobID: jobID, trace: .random())
+    func send(_ command: TestCommand, tenant: String = "acme", jobID: UUID? = nil, trace: TraceContext = .random()) async throws -> String {
+        try await publisher.publish(command, exchange: "", routingKey: queue, tenant: tenant, jobID: jobID, trace: trace)
     }
 
     func recordedValues() async throws -> [Int] {

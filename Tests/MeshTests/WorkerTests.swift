@@ -3,6 +3,7 @@ import Foundation
 import Jobs
 import Mesh
 import TestSupport
+import Telemetry
 import Testing
 
 @Suite("Worker runtime", .serialized, .timeLimit(.minutes(2)))
@@ -138,6 +139,25 @@ struct WorkerTests {
         #expect(try await fixture.recordedValues() == Array(0..<6))
         await second.stop()
         try await rerun.value
+        await fixture.tearDown()
+    }
+
+    @Test("each message gets a consumer span, child of the publisher's trace context, with the outcome")
+    func tracesContinue() async throws {
+        let fixture = try await MeshFixture()
+        let spans = MemorySpanExporter()
+        let worker = fixture.worker(maxAttempts: 1, tracer: Tracer(exporter: spans))
+        let running = Task { try await worker.run() }
+        let publisher = TraceContext.random()
+        try await fixture.send(TestCommand(value: 1), trace: publisher)
+        try await fixture.send(TestCommand(value: 2, permanent: true), trace: publisher)
+        try await eventually { spans.finished.count >= 2 }
+
+        let finished = spans.finished
+        #expect(finished.allSatisfy { $0.kind == .consumer && $0.context.traceID == publisher.traceID && $0.parentSpanID == publisher.spanID })
+        #expect(Set(finished.map(\.status)) == [.ok, .error(message: "rejected for good")])
+        await worker.stop()
+        try await running.value
         await fixture.tearDown()
     }
 }
