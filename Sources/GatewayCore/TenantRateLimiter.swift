@@ -19,25 +19,21 @@ public struct TenantRateLimiter: Sendable {
 
     public func admit(_ claims: AccessClaims, logger: Logger) async throws(HTTPError) {
         let tenant = claims.tenant ?? "platform"
-        let budgets = [
-            ("tenant:\(tenant)", RedisRateLimiter.Rate(settings.tenantPerSecond, per: .seconds(1)), settings.tenantBurst),
-            ("client:\(tenant):\(claims.subject)", RedisRateLimiter.Rate(settings.clientPerSecond, per: .seconds(1)), settings.clientBurst),
-        ]
-        for (key, rate, burst) in budgets {
-            let decision: RedisRateLimiter.Decision
-            do {
-                decision = try await limiter.acquire(key, rate: rate, burst: burst)
-            } catch {
-                logger.warning("rate limiter unavailable; request admitted", ["error": "\(error)"])
-                return
-            }
-            guard decision.allowed else {
-                let seconds = max(1, decision.retryAfter.wholeSecondsRoundedUp)
-                throw HTTPError(
-                    ProblemDetails(status: 429, title: "Too Many Requests", detail: "The request budget of \(key.hasPrefix("tenant") ? "this tenant" : "this client") is spent."),
-                    headers: ["Retry-After": String(seconds)]
-                )
-            }
+        let decision: RedisRateLimiter.Decision
+        do {
+            decision = try await limiter.acquire(all: [
+                .init(key: "tenant:\(tenant)", rate: .init(settings.tenantPerSecond, per: .seconds(1)), burst: settings.tenantBurst),
+                .init(key: "client:\(tenant):\(claims.subject)", rate: .init(settings.clientPerSecond, per: .seconds(1)), burst: settings.clientBurst),
+            ])
+        } catch {
+            logger.warning("rate limiter unavailable; request admitted", ["error": "\(error)"])
+            return
+        }
+        guard decision.allowed else {
+            throw HTTPError(
+                ProblemDetails(status: 429, title: "Too Many Requests", detail: "The request budget of this tenant or client is spent."),
+                headers: ["Retry-After": String(max(1, decision.retryAfter.wholeSecondsRoundedUp))]
+            )
         }
     }
 }

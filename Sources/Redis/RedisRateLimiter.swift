@@ -35,38 +35,76 @@ public struct RedisRateLimiter: Sendable {
         self.keyPrefix = keyPrefix
     }
 
-    public func acquire(_ key: String, rate: Rate, burst: Int, cost: Int = 1) async throws -> Decision {
-        guard rate.count > 0, rate.period > .zero, burst >= 1, cost >= 1, cost <= burst else {
-            throw RedisError(.invalidArgument, "rate limit needs count > 0, period > 0 and 1 ≤ cost (\(cost)) ≤ burst (\(burst))")
+    /// One budget to spend from: `cost` requests against `rate`, with bursts of up to `burst`.
+    public struct Budget: Sendable, Hashable {
+        public let key: String
+        public let rate: Rate
+        public let burst: Int
+        public let cost: Int
+
+        public init(key: String, rate: Rate, burst: Int, cost: Int = 1) {
+            self.key = key
+            self.rate = rate
+            self.burst = burst
+            self.cost = cost
         }
-        let intervalMicroseconds = Double(rate.emissionInterval.components.seconds) * 1e6
-            + Double(rate.emissionInterval.components.attoseconds) / 1e12
-        let reply = try await pool.evaluate(
-            Self.script,
-            keys: [RedisArgument(keyPrefix + key)],
-            arguments: [RedisArgument(intervalMicroseconds), RedisArgument(burst), RedisArgument(cost)]
-        )
+    }
+
+    public func acquire(_ key: String, rate: Rate, burst: Int, cost: Int = 1) async throws -> Decision {
+        try await acquire(all: [Budget(key: key, rate: rate, burst: burst, cost: cost)])
+    }
+
+    /// Spends from every budget or from none, atomically in one round trip: a request that one
+    /// budget refuses does not use up the others. When refused, `retryAfter` is the longest wait
+    /// among the refusing budgets; `remaining` is the smallest left.
+    public func acquire(all budgets: [Budget]) async throws -> Decision {
+        guard !budgets.isEmpty else { throw RedisError(.invalidArgument, "rate limit needs at least one budget") }
+        var arguments: [RedisArgument] = []
+        for budget in budgets {
+            let (rate, burst, cost) = (budget.rate, budget.burst, budget.cost)
+            guard rate.count > 0, rate.period > .zero, burst >= 1, cost >= 1, cost <= burst else {
+                throw RedisError(.invalidArgument, "rate limit needs count > 0, period > 0 and 1 ≤ cost (\(cost)) ≤ burst (\(burst))")
+            }
+            let intervalMicroseconds = Double(rate.emissionInterval.components.seconds) * 1e6
+                + Double(rate.emissionInterval.components.attoseconds) / 1e12
+            arguments += [RedisArgument(intervalMicroseconds), RedisArgument(burst), RedisArgument(cost)]
+        }
+        let reply = try await pool.evaluate(Self.script, keys: budgets.map { RedisArgument(keyPrefix + $0.key) }, arguments: arguments)
         guard let parts = reply.array, parts.count == 3,
               let allowed = parts[0].int, let retryMicroseconds = parts[1].int, let remaining = parts[2].int
         else { throw RedisError(.unexpectedReply, "rate limit script returned \(reply)") }
         return Decision(allowed: allowed == 1, retryAfter: .microseconds(retryMicroseconds), remaining: remaining)
     }
 
-    /// Times in microseconds. The TAT key expires when it no longer holds back anything.
+    /// GCRA over every key; times in microseconds. A TAT key expires when it no longer holds back
+    /// anything. Nothing is written unless every budget admits the request.
     static let script = RedisScript("""
-        local interval = tonumber(ARGV[1])
-        local burst = tonumber(ARGV[2])
-        local cost = tonumber(ARGV[3])
         local clock = redis.call('TIME')
         local now = tonumber(clock[1]) * 1000000 + tonumber(clock[2])
-        local tat = tonumber(redis.call('GET', KEYS[1])) or now
-        if tat < now then tat = now end
-        local newTat = tat + cost * interval
-        local allowAt = newTat - burst * interval
-        if allowAt > now then
-            return {0, math.ceil(allowAt - now), math.max(0, math.floor((now + burst * interval - tat) / interval))}
+        local admitted, wait = 1, 0
+        local leftNow, leftAfter = math.huge, math.huge
+        local updates = {}
+        for i, key in ipairs(KEYS) do
+            local interval = tonumber(ARGV[i * 3 - 2])
+            local burst = tonumber(ARGV[i * 3 - 1])
+            local cost = tonumber(ARGV[i * 3])
+            local tat = tonumber(redis.call('GET', key)) or now
+            if tat < now then tat = now end
+            local newTat = tat + cost * interval
+            local allowAt = newTat - burst * interval
+            leftNow = math.min(leftNow, math.max(0, math.floor((now + burst * interval - tat) / interval)))
+            if allowAt > now then
+                admitted = 0
+                wait = math.max(wait, math.ceil(allowAt - now))
+            else
+                leftAfter = math.min(leftAfter, math.floor((now + burst * interval - newTat) / interval))
+                updates[#updates + 1] = {key, newTat}
+            end
         end
-        redis.call('SET', KEYS[1], string.format('%.0f', newTat), 'PX', math.max(1, math.ceil((newTat - now) / 1000)))
-        return {1, 0, math.floor((now + burst * interval - newTat) / interval)}
+        if admitted == 0 then return {0, wait, leftNow} end
+        for _, update in ipairs(updates) do
+            redis.call('SET', update[1], string.format('%.0f', update[2]), 'PX', math.max(1, math.ceil((update[2] - now) / 1000)))
+        end
+        return {1, 0, leftAfter}
         """)
 }

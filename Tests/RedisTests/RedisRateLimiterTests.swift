@@ -46,3 +46,30 @@ struct RedisRateLimiterTests {
         }
     }
 }
+
+@Suite("RedisRateLimiter, several budgets")
+struct RedisRateLimiterBudgetsTests {
+    @Test("a request refused by one budget spends none of the others")
+    func allOrNothing() async throws {
+        try await TestRedis.withPrefix("ratelimit-all") { pool, prefix in
+            let limiter = RedisRateLimiter(pool: pool, keyPrefix: prefix)
+            let slow = RedisRateLimiter.Rate(1, per: .seconds(60))
+            let wide = RedisRateLimiter.Budget(key: "tenant", rate: slow, burst: 10)
+            let narrow = RedisRateLimiter.Budget(key: "client", rate: slow, burst: 2)
+            let decisions = try await (0..<4).asyncMap { _ in try await limiter.acquire(all: [wide, narrow]) }
+            #expect(decisions.map(\.allowed) == [true, true, false, false])
+            #expect(decisions[1].remaining == 0)
+            #expect(decisions[2].retryAfter > .seconds(50))
+            // The tenant budget paid for the two admitted requests only.
+            #expect(try await limiter.acquire("tenant", rate: slow, burst: 10).remaining == 7)
+        }
+    }
+}
+
+private extension Sequence {
+    func asyncMap<T>(_ transform: (Element) async throws -> T) async rethrows -> [T] {
+        var results: [T] = []
+        for element in self { results.append(try await transform(element)) }
+        return results
+    }
+}
