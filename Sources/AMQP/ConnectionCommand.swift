@@ -18,6 +18,14 @@ enum ConnectionCommand: Sendable {
         case ack(multiple: Bool)
         case nack(multiple: Bool, requeue: Bool)
         case reject(requeue: Bool)
+
+        /// Whether it settles every unsettled delivery up to the tag, not just that one.
+        var coversEarlierDeliveries: Bool {
+            switch self {
+            case .ack(let multiple), .nack(let multiple, _): multiple
+            case .reject: false
+            }
+        }
     }
 
     /// Answers the command with `error` without running it (client closed, broker unreachable).

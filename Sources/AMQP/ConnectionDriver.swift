@@ -28,6 +28,8 @@ final class ConnectionDriver {
     /// Commands taken from the mailbox but not yet run (a pass runs at most `confirmBatchSize` publishes).
     private var backlog: [ConnectionCommand] = []
     private var backlogIndex = 0
+    /// Consumers with single acks batched in the current pass (see `runCommands`).
+    private var acknowledging: [ConsumerRecord] = []
     private var closeRequested = false
     private var closeReplies: [Reply<Void>] = []
     private let pollDescriptors = UnsafeMutablePointer<pollfd>.allocate(capacity: 2)
@@ -104,6 +106,7 @@ final class ConnectionDriver {
             replyCode: error.replyCode, replyText: error.replyText
         ))
         assemblies.removeAll()
+        failBatchedAcknowledgements()
         for record in consumersByTag.values {
             record.flush()
             record.channel = 0
@@ -230,15 +233,28 @@ final class ConnectionDriver {
         return taken
     }
 
+    /// Runs the queued commands. Single acks are batched and written together (see
+    /// `sendBatchedAcknowledgements`) before any later command that could depend on them, so each
+    /// caller still sees its commands take effect in order; publishes go to another channel and
+    /// do not wait for them.
     private func runCommands(_ session: BrokerSession) throws(AMQPError) {
         backlog.append(contentsOf: mailbox.takeAll())
         var published = 0
         while backlogIndex < backlog.count, published < configuration.confirmBatchSize, !closeRequested {
             let command = backlog[backlogIndex]
             backlogIndex += 1
-            if case .publish(let messages, _) = command { published += messages.count }
+            switch command {
+            case .settle(let consumerTag, let deliveryTag, .ack(multiple: false), let reply):
+                batchAcknowledgement(consumerTag, deliveryTag, reply)
+                continue
+            case .publish(let messages, _):
+                published += messages.count
+            default:
+                try sendBatchedAcknowledgements(session)
+            }
             try execute(command)
         }
+        try sendBatchedAcknowledgements(session)
         if backlogIndex == backlog.count {
             backlog.removeAll(keepingCapacity: true)
             backlogIndex = 0
@@ -277,16 +293,9 @@ final class ConnectionDriver {
             }
         case .settle(let consumerTag, let deliveryTag, let settlement, let reply):
             try answer(reply) { () throws(AMQPError) in
-                guard let record = consumersByTag[consumerTag] else {
-                    throw AMQPError(
-                        .consumerCancelled,
-                        "consumer '\(consumerTag)' was closed or ended by the broker; its unacknowledged deliveries went back to the queue"
-                    )
-                }
-                guard deliveryTag.subscription == record.subscription, record.channel != 0, let session else {
-                    throw AMQPError(.staleDelivery, "delivery \(deliveryTag.value) came through an earlier connection or channel; the broker has requeued it already")
-                }
-                try session.settle(deliveryTag.value, settlement, channel: record.channel)
+                let record = try settleableRecord(consumerTag, deliveryTag)
+                try requireSession().settle(deliveryTag.value, settlement, channel: record.channel)
+                record.unsettled.settle(deliveryTag.value, multiple: settlement.coversEarlierDeliveries)
             }
         case .cancel(let consumerTag, let reply):
             try answer(reply) { () throws(AMQPError) in
@@ -299,6 +308,72 @@ final class ConnectionDriver {
         case .close(let reply):
             closeRequested = true
             if let reply { closeReplies.append(reply) }
+        }
+    }
+
+    /// The consumer that can settle `deliveryTag` now, or why it cannot: its consumer is gone, the tag
+    /// belongs to an earlier subscription, or it was settled already (which the broker would punish
+    /// by closing the channel with 406 PRECONDITION_FAILED, failing the consumer).
+    private func settleableRecord(_ consumerTag: String, _ deliveryTag: AMQPDeliveryTag) throws(AMQPError) -> ConsumerRecord {
+        guard let record = consumersByTag[consumerTag] else {
+            throw AMQPError(
+                .consumerCancelled,
+                "consumer '\(consumerTag)' was closed or ended by the broker; its unacknowledged deliveries went back to the queue"
+            )
+        }
+        guard deliveryTag.subscription == record.subscription, record.channel != 0, session != nil else {
+            throw AMQPError(.staleDelivery, "delivery \(deliveryTag.value) came through an earlier connection or channel; the broker has requeued it already")
+        }
+        guard record.unsettled.isUnsettled(deliveryTag.value) else {
+            throw AMQPError(
+                .invalidArgument,
+                "delivery \(deliveryTag.value) of consumer '\(consumerTag)' was already acknowledged, nacked or rejected"
+            )
+        }
+        return record
+    }
+
+    /// Takes a single ack into the pass's batch, or refuses it at once.
+    private func batchAcknowledgement(_ consumerTag: String, _ deliveryTag: AMQPDeliveryTag, _ reply: Reply<Void>) {
+        do throws(AMQPError) {
+            let record = try settleableRecord(consumerTag, deliveryTag)
+            record.unsettled.batchAcknowledgement(deliveryTag.value)
+            if record.batchedAcknowledgements.isEmpty { acknowledging.append(record) }
+            record.batchedAcknowledgements.append(reply)
+        } catch {
+            reply.resume(returning: .failure(error))
+        }
+    }
+
+    /// Writes the acks batched in this pass, per consumer one `multiple` ack for the run of deliveries
+    /// at the bottom of its window and single acks above the first gap, then answers their callers.
+    private func sendBatchedAcknowledgements(_ session: BrokerSession) throws(AMQPError) {
+        while let record = acknowledging.popLast() {
+            let acknowledgements = record.unsettled.takeAcknowledgements()
+            let replies = record.batchedAcknowledgements
+            record.batchedAcknowledgements.removeAll(keepingCapacity: true)
+            do throws(AMQPError) {
+                if let upTo = acknowledgements.upTo {
+                    try session.settle(upTo, .ack(multiple: true), channel: record.channel)
+                }
+                for tag in acknowledgements.singles {
+                    try session.settle(tag, .ack(multiple: false), channel: record.channel)
+                }
+            } catch {
+                // Only a broken connection fails a write; the broker requeues every unsettled delivery.
+                for reply in replies { reply.resume(returning: .failure(error)) }
+                throw error
+            }
+            for reply in replies { reply.resume(returning: .success(())) }
+        }
+    }
+
+    /// The connection broke before the batched acks were written.
+    private func failBatchedAcknowledgements() {
+        let error = AMQPError(.connectionClosed, "the connection was lost before the acknowledgement was sent; the broker requeues the delivery")
+        while let record = acknowledging.popLast() {
+            for reply in record.batchedAcknowledgements { reply.resume(returning: .failure(error)) }
+            record.batchedAcknowledgements.removeAll()
         }
     }
 
@@ -362,6 +437,7 @@ final class ConnectionDriver {
         let channel = try channels.allocate()
         record.channel = channel
         record.subscription = nextSubscription
+        record.unsettled.removeAll()
         nextSubscription += 1
         consumersByChannel[channel] = record
         consumersByTag[record.spec.consumerTag] = record
@@ -388,6 +464,7 @@ final class ConnectionDriver {
             try session.cancel(consumerTag: record.spec.consumerTag, channel: channel)
             for delivery in unyielded where delivery.deliveryTag.subscription == record.subscription {
                 try requeue(delivery.deliveryTag.value, channel: channel, session)
+                record.unsettled.settle(delivery.deliveryTag.value, multiple: false)
             }
         }
     }
@@ -519,7 +596,7 @@ final class ConnectionDriver {
             guard let record = consumersByChannel[channel] else { return }
             // Sent before the broker took the cancel in: never yielded, so back to the queue.
             guard !record.isCancelled else { return try requeue(tag, channel: channel, session) }
-            record.staged.append(AMQPDelivery(
+            record.stage(AMQPDelivery(
                 body: content.body, deliveryTag: AMQPDeliveryTag(value: tag, subscription: record.subscription),
                 redelivered: redelivered, exchange: exchange, routingKey: routingKey, properties: content.properties
             ))

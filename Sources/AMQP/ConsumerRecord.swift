@@ -11,10 +11,20 @@ final class ConsumerRecord {
     var isCancelled = false
     /// Deliveries read in this pass, handed to `buffer` together at the end of the pass.
     var staged: [AMQPDelivery] = []
+    /// Tags of the current subscription handed out and not settled yet.
+    var unsettled = UnsettledDeliveries()
+    /// Callers whose single ack was batched in this pass; answered once the batch is written.
+    var batchedAcknowledgements: [Reply<Void>] = []
 
     init(spec: ConsumerSpec, buffer: DeliveryBuffer) {
         self.spec = spec
         self.buffer = buffer
+    }
+
+    /// Takes a delivery read from the channel; it stays unsettled until acked, nacked or rejected.
+    func stage(_ delivery: AMQPDelivery) {
+        staged.append(delivery)
+        unsettled.delivered(delivery.deliveryTag.value)
     }
 
     func flush() {
