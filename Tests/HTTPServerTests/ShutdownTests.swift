@@ -7,10 +7,12 @@ import Testing
 struct ShutdownTests {
     @Test func inFlightSlowRequestFinishesAndNewConnectionsAreRefused() async throws {
         let started = Atomic<Bool>(false)
+        let released = Atomic<Bool>(false)
         let test = try TestServer.start { router in
             router.get("/slow") { _ in
                 started.store(true, ordering: .relaxed)
-                try await Task.sleep(for: .milliseconds(400))
+                // Finishes only once the test saw the shutdown begin, however loaded the machine is.
+                while !released.load(ordering: .relaxed) { try await Task.sleep(for: .milliseconds(5)) }
                 return .text("finished")
             }
         }
@@ -18,8 +20,12 @@ struct ShutdownTests {
         async let slow = fetch(port, "GET /slow HTTP/1.1\r\nHost: x\r\n\r\n")
         while !started.load(ordering: .relaxed) { try await Task.sleep(for: .milliseconds(5)) }
 
-        await test.server.shutdown(gracePeriod: .seconds(5))
+        let stopping = Task { await test.server.shutdown(gracePeriod: .seconds(5)) }
+        // The listener closes right after the server starts draining: new connections are refused.
+        while (try? RawHTTPClient(port: port)) != nil { try await Task.sleep(for: .milliseconds(5)) }
+        released.store(true, ordering: .relaxed)
         let response = try await slow
+        await stopping.value
         #expect(response.status == 200 && response.text == "finished")
         #expect(response.headers["connection"]?.lowercased() == "close")
         #expect(throws: ClientError.self) { try RawHTTPClient(port: port) }

@@ -92,7 +92,7 @@ struct RedisPoolReconnectTests {
         )
         let error = await #expect(throws: RedisError.self) { try await pool.send(["PING"]) }
         #expect(error?.code == .connectionFailed)
-        #expect(logs.recorded.filter { $0.contains("retrying") }.count >= 2)
+        #expect(logs.recorded.filter { $0.contains("retrying") }.count >= 1, "it retried before giving up")
         #expect(pool.openConnectionCount == 0)
         await pool.close()
     }
