@@ -48,6 +48,7 @@ let package = Package(
         ]),
         .target(name: "HTTPServer", dependencies: ["CMicroHTTPD", "CShims", "FieldOpsCore", "Telemetry"]),
         .target(name: "Operations", dependencies: ["AMQP", "Mesh", "Jobs", "Identity", "GatewayCore", "FieldOpsCore"]),
+        .target(name: "Tenancy", dependencies: ["Postgres", "FieldOpsCrypto", "Telemetry", "FieldOpsCore"]),
 
         // Executables: thin wiring only.
         .executableTarget(
@@ -59,7 +60,7 @@ let package = Package(
             name: "FieldOpsCtl",
             dependencies: [
                 "BrokerAdmin", "Topology", "Operations", "AMQP", "Jobs", "Identity", "GatewayCore", "Postgres", "Redis", "Telemetry",
-                "FieldOpsCore",
+                "Tenancy", "FieldOpsCore",
             ],
             path: "fieldopsctl"
         ),
@@ -102,6 +103,7 @@ let package = Package(
         ]),
         .testTarget(name: "TraceExportTests", dependencies: ["TraceExport", "Telemetry", "FieldOpsCore"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "Telemetry", "FieldOpsCore"]),
+        .testTarget(name: "TenancyTests", dependencies: ["Tenancy", "Postgres", "FieldOpsCrypto", "TestSupport", "FieldOpsCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

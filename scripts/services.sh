@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
-# Starts and stops the local PostgreSQL, Redis and RabbitMQ as plain processes (no systemd), with
-# their data under $FIELDOPS_VAR (gitignored). `up` waits until each service really answers;
+# Starts and stops the local PostgreSQL servers, Redis and RabbitMQ as plain processes (no systemd),
+# with their data under $FIELDOPS_VAR (gitignored). `up` waits until each service really answers;
 # `down` stops exactly the processes `up` started, found through their pid files.
+# Two PostgreSQL servers run, so tenant placement across servers is exercised locally: `postgres`
+# holds the control plane and test databases, `postgres-b` only tenant databases.
 #
-#   scripts/services.sh up|down|status [postgres|redis|rabbitmq ...]
+#   scripts/services.sh up|down|status [postgres|postgres-b|redis|rabbitmq ...]
 set -euo pipefail
 # shellcheck source=scripts/env.sh
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
 PG_BIN=/usr/lib/postgresql/15/bin
 PG_DIR=$FIELDOPS_VAR/postgres
+PG_B_DIR=$FIELDOPS_VAR/postgres-b
 REDIS_DIR=$FIELDOPS_VAR/redis
 RABBIT_DIR=$FIELDOPS_VAR/rabbitmq
 RABBIT_BIN=/usr/lib/rabbitmq/bin
@@ -28,32 +31,46 @@ wait_until() { # seconds description command...
 # --- PostgreSQL: runs as the postgres user (it refuses root) -------------------------------------
 as_postgres() { runuser -u postgres -- "$@"; }
 
-postgres_up() {
+postgres_server_up() { # dir port — initialise once, start, wait until it answers
+  local dir=$1 port=$2
   mkdir -p "$FIELDOPS_VAR"
   chmod 755 "$FIELDOPS_VAR"
-  if [[ ! -s $PG_DIR/data/PG_VERSION ]]; then
-    install -d -o postgres -g postgres -m 700 "$PG_DIR" "$PG_DIR/data"
-    local pwfile=$PG_DIR/pwfile
+  if [[ ! -s $dir/data/PG_VERSION ]]; then
+    install -d -o postgres -g postgres -m 700 "$dir" "$dir/data"
+    local pwfile=$dir/pwfile
     printf '%s\n' "$FIELDOPS_SERVICE_PASSWORD" >"$pwfile"
     chown postgres "$pwfile"
-    as_postgres "$PG_BIN/initdb" -D "$PG_DIR/data" -U "$FIELDOPS_SERVICE_USER" --pwfile="$pwfile" \
-      --auth-local=trust --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8 >"$PG_DIR/initdb.log"
+    as_postgres "$PG_BIN/initdb" -D "$dir/data" -U "$FIELDOPS_SERVICE_USER" --pwfile="$pwfile" \
+      --auth-local=trust --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log"
     rm -f "$pwfile"
-    cat >>"$PG_DIR/data/postgresql.conf" <<CONF
+    cat >>"$dir/data/postgresql.conf" <<CONF
 listen_addresses = '127.0.0.1'
-unix_socket_directories = '$PG_DIR'
+unix_socket_directories = '$dir'
 max_connections = 300
 shared_buffers = 256MB
 fsync = on
 synchronous_commit = on
 CONF
   fi
-  if as_postgres "$PG_BIN/pg_ctl" -D "$PG_DIR/data" status >/dev/null 2>&1; then
-    log "postgres already running on $FIELDOPS_PG_PORT"
+  if as_postgres "$PG_BIN/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
+    log "postgres already running on $port"
   else
-    as_postgres "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -o "-p $FIELDOPS_PG_PORT" -l "$PG_DIR/postgres.log" -w -t 30 start >/dev/null
+    as_postgres "$PG_BIN/pg_ctl" -D "$dir/data" -o "-p $port" -l "$dir/postgres.log" -w -t 30 start >/dev/null
   fi
-  wait_until 30 postgres "$PG_BIN/pg_isready" -h 127.0.0.1 -p "$FIELDOPS_PG_PORT"
+  wait_until 30 postgres "$PG_BIN/pg_isready" -h 127.0.0.1 -p "$port"
+}
+
+postgres_server_down() { # dir
+  local dir=$1
+  [[ -s $dir/data/PG_VERSION ]] || return 0
+  if as_postgres "$PG_BIN/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
+    as_postgres "$PG_BIN/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null
+    log "postgres stopped ($dir)"
+  fi
+}
+
+postgres_up() {
+  postgres_server_up "$PG_DIR" "$FIELDOPS_PG_PORT"
   for database in fieldops_control fieldops_test; do
     as_postgres psql -h "$PG_DIR" -p "$FIELDOPS_PG_PORT" -U "$FIELDOPS_SERVICE_USER" -d postgres -tAc \
       "SELECT 1 FROM pg_database WHERE datname = '$database'" | grep -q 1 ||
@@ -62,15 +79,19 @@ CONF
   log "postgres ready on 127.0.0.1:$FIELDOPS_PG_PORT"
 }
 
-postgres_down() {
-  [[ -s $PG_DIR/data/PG_VERSION ]] || return 0
-  if as_postgres "$PG_BIN/pg_ctl" -D "$PG_DIR/data" status >/dev/null 2>&1; then
-    as_postgres "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast -w stop >/dev/null
-    log "postgres stopped"
-  fi
-}
+postgres_down() { postgres_server_down "$PG_DIR"; }
 
 postgres_status() { "$PG_BIN/pg_isready" -h 127.0.0.1 -p "$FIELDOPS_PG_PORT" -q; }
+
+# A second server for tenant databases only: provisioning places tenants on either.
+postgres-b_up() {
+  postgres_server_up "$PG_B_DIR" "$FIELDOPS_PG_B_PORT"
+  log "postgres-b ready on 127.0.0.1:$FIELDOPS_PG_B_PORT"
+}
+
+postgres-b_down() { postgres_server_down "$PG_B_DIR"; }
+
+postgres-b_status() { "$PG_BIN/pg_isready" -h 127.0.0.1 -p "$FIELDOPS_PG_B_PORT" -q; }
 
 # --- Redis ----------------------------------------------------------------------------------------
 redis_up() {
@@ -161,7 +182,7 @@ rabbitmq_status() { rabbit rabbitmqctl -n "$FIELDOPS_RABBITMQ_NODE" -q ping >/de
 action=${1:-status}
 shift || true
 selected=("$@")
-((${#selected[@]})) || selected=(postgres redis rabbitmq)
+((${#selected[@]})) || selected=(postgres postgres-b redis rabbitmq)
 
 case $action in
   up) for s in "${selected[@]}"; do "${s}_up"; done ;;
@@ -174,5 +195,5 @@ case $action in
     done
     exit $rc
     ;;
-  *) echo "usage: $0 up|down|restart|status [postgres|redis|rabbitmq ...]" >&2; exit 2 ;;
+  *) echo "usage: $0 up|down|restart|status [postgres|postgres-b|redis|rabbitmq ...]" >&2; exit 2 ;;
 esac

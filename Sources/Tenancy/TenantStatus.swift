@@ -1,0 +1,7 @@
+/// Where a tenant is in its life: only `active` tenants get database connections.
+public enum TenantStatus: String, Sendable, CaseIterable, Codable {
+    case provisioning
+    case active
+    case suspended
+    case deleting
+}
