@@ -14,7 +14,7 @@ struct AMQPConfigurationTests {
     }
 
     @Test func encodedSlashIsTheDefaultVirtualHost() throws {
-        #expect(try AMQPConfiguration(url: "amqp://u:p@127.0.0.1:55672/%2F").virtualHost == "/")
+        #expect(try AMQPConfiguration(url: "amqp://u:p@127.0.0.1:25672/%2F").virtualHost == "/")
         #expect(try AMQPConfiguration(url: "amqp://127.0.0.1").virtualHost == "/")
         #expect(try AMQPConfiguration(url: "amqp://127.0.0.1").port == 5672)
     }

@@ -4,7 +4,7 @@ import Telemetry
 
 /// The broker the tests run against: `FIELDOPS_AMQP_URL`, or the local services' default.
 enum TestBroker {
-    static let defaultURL = "amqp://fieldops:fieldops-local@127.0.0.1:55672/%2F"
+    static let defaultURL = "amqp://fieldops:fieldops-local@127.0.0.1:25672/%2F"
 
     static func configuration() throws -> AMQPConfiguration {
         let environment = Environment.process()

@@ -16,7 +16,7 @@ struct TopologyReconcilerTests {
 
     init() throws {
         let environment = Environment.process()
-        let port = environment.string("FIELDOPS_AMQP_MANAGEMENT_PORT", default: "55680")
+        let port = environment.string("FIELDOPS_AMQP_MANAGEMENT_PORT", default: "25680")
         configuration = try BrokerManagementConfiguration(
             url: environment.string("FIELDOPS_AMQP_MANAGEMENT_URL", default: "http://fieldops:fieldops-local@127.0.0.1:\(port)")
         )

@@ -6,7 +6,7 @@ import Testing
 @Suite("HTTP client")
 struct HTTPClientTests {
     let client = HTTPClient()
-    let management = "http://127.0.0.1:\(ProcessInfo.processInfo.environment["FIELDOPS_AMQP_MANAGEMENT_PORT"] ?? "55680")"
+    let management = "http://127.0.0.1:\(ProcessInfo.processInfo.environment["FIELDOPS_AMQP_MANAGEMENT_PORT"] ?? "25680")"
     let user = ProcessInfo.processInfo.environment["FIELDOPS_SERVICE_USER"] ?? "fieldops"
     let password = ProcessInfo.processInfo.environment["FIELDOPS_SERVICE_PASSWORD"] ?? "fieldops-local"
 

@@ -5,7 +5,7 @@ import Telemetry
 
 /// Where the tests find PostgreSQL, and unique names so suites can run in parallel.
 enum TestDatabase {
-    static let defaultURL = "postgresql://fieldops:fieldops-local@127.0.0.1:55432/fieldops_test"
+    static let defaultURL = "postgresql://fieldops:fieldops-local@127.0.0.1:25432/fieldops_test"
 
     static var url: String {
         Environment.process().string("FIELDOPS_TEST_POSTGRES_URL", default: defaultURL)

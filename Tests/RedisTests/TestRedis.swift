@@ -9,7 +9,7 @@ enum TestRedis {
     static let configuration: RedisConfiguration = {
         var environment = Environment.process().values
         if environment["FIELDOPS_REDIS_URL", default: ""].isEmpty {
-            environment["FIELDOPS_REDIS_URL"] = "redis://127.0.0.1:56379/0"
+            environment["FIELDOPS_REDIS_URL"] = "redis://127.0.0.1:26379/0"
         }
         do {
             return try RedisConfiguration(environment: Environment(environment))

@@ -14,10 +14,10 @@ enum TenancyTestServices {
 
     static var serversSetting: String {
         let environment = TestServices.environment
-        let portB = environment.string("FIELDOPS_PG_B_PORT", default: "55433")
+        let portB = environment.string("FIELDOPS_PG_B_PORT", default: "25433")
         return environment.string(
             "FIELDOPS_DATABASE_SERVERS",
-            default: "pg-a=postgresql://fieldops:fieldops-local@127.0.0.1:55432/postgres,"
+            default: "pg-a=postgresql://fieldops:fieldops-local@127.0.0.1:25432/postgres,"
                 + "pg-b=postgresql://fieldops:fieldops-local@127.0.0.1:\(portB)/postgres"
         )
     }

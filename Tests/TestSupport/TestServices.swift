@@ -11,15 +11,15 @@ public enum TestServices {
     public static let environment = Environment.process()
 
     public static var postgresURL: String {
-        environment.string("FIELDOPS_TEST_POSTGRES_URL", default: "postgresql://fieldops:fieldops-local@127.0.0.1:55432/fieldops_test")
+        environment.string("FIELDOPS_TEST_POSTGRES_URL", default: "postgresql://fieldops:fieldops-local@127.0.0.1:25432/fieldops_test")
     }
 
     public static var amqpURL: String {
-        environment.string("FIELDOPS_AMQP_URL", default: "amqp://fieldops:fieldops-local@127.0.0.1:55672/%2F")
+        environment.string("FIELDOPS_AMQP_URL", default: "amqp://fieldops:fieldops-local@127.0.0.1:25672/%2F")
     }
 
     public static var redisURL: String {
-        environment.string("FIELDOPS_REDIS_URL", default: "redis://127.0.0.1:56379/0")
+        environment.string("FIELDOPS_REDIS_URL", default: "redis://127.0.0.1:26379/0")
     }
 
     /// The repository root, for topology and migration files.
