@@ -36,8 +36,10 @@ public struct IdempotentExecution: Sendable {
             let response: HTTPResponse
             do {
                 response = try await handler()
-            } catch let error as HTTPError where error.problem.status < 500 {
-                // A refusal is an answer too: replaying it keeps retries consistent.
+            } catch var error as HTTPError where error.problem.status < 500 {
+                // A refusal is an answer too: replaying it keeps retries consistent. The instance is
+                // filled here as the server would, so the replay is the same bytes.
+                error.problem.instance = error.problem.instance ?? request.path
                 try await store.complete(scope, requestHash: fingerprint, response: StoredResponse(error))
                 throw error
             } catch {

@@ -135,4 +135,17 @@ struct GatewayTests {
         #expect(replay.status == 401)
         await gateway.shutDown()
     }
+
+    @Test("a refused request under an Idempotency-Key is replayed byte for byte too")
+    func idempotentRefusal() async throws {
+        let gateway = try await GatewayHarness()
+        let body = #"{"report":"daily_site","format":"pdf","from":"2026-12-01","to":"2026-12-01"}"#
+        let first = try await gateway.request("POST", "/v1/reports", token: gateway.token(), body: body, headers: [("Idempotency-Key", "refused-once")])
+        let again = try await gateway.request("POST", "/v1/reports", token: gateway.token(), body: body, headers: [("Idempotency-Key", "refused-once")])
+        #expect(first.status == 422)
+        #expect(again.status == 422)
+        #expect(again.body == first.body)
+        #expect(again.header("Idempotent-Replayed") == "true")
+        await gateway.shutDown()
+    }
 }
