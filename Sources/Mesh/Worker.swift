@@ -22,6 +22,7 @@ public final class Worker<Handler: MessageHandler>: Sendable {
     private let jobs: JobStore?
     private let logger: Logger
     private let metrics: WorkerMetrics
+    private let series: WorkerMetrics.QueueSeries
     private let tracer: Tracer
     private let consumerTag: String
     /// Shared across deliveries: a decoder per message was a tenth of the runtime's cost.
@@ -38,12 +39,14 @@ public final class Worker<Handler: MessageHandler>: Sendable {
         self.jobs = jobs
         self.logger = logger.with("queue", configuration.queue)
         self.metrics = metrics
+        series = metrics.series(for: configuration.queue)
         self.tracer = tracer
         consumerTag = "\(configuration.queue)-\(UUID().uuidString.prefix(8).lowercased())"
     }
 
     public func run() async throws {
         let consumer = try await connection.consume(queue: configuration.queue, prefetch: configuration.prefetch, consumerTag: consumerTag)
+        let acknowledger = Acknowledger(consumer: consumer, holdLimit: Int(configuration.prefetch) / 2, logger: logger)
         logger.info("consuming", ["prefetch": "\(configuration.prefetch)", "concurrency": "\(configuration.concurrency)"])
         try await withThrowingTaskGroup(of: Void.self) { group in
             var running = 0
@@ -52,13 +55,15 @@ public final class Worker<Handler: MessageHandler>: Sendable {
                     try await group.next()
                     running -= 1
                 }
-                group.addTask { await self.process(delivery, consumer: consumer) }
+                acknowledger.received(delivery.deliveryTag)
+                group.addTask { await self.process(delivery, consumer: consumer, acknowledger: acknowledger) }
                 running += 1
             }
             // The consumer was cancelled: what is in flight finishes and is acknowledged, then the
             // consumer's channel closes.
             try await group.waitForAll()
         }
+        await acknowledger.drain()
         try await consumer.close()
         logger.info("stopped consuming")
     }
@@ -74,35 +79,35 @@ public final class Worker<Handler: MessageHandler>: Sendable {
         }
     }
 
-    private func process(_ delivery: AMQPDelivery, consumer: AMQPConsumer) async {
+    private func process(_ delivery: AMQPDelivery, consumer: AMQPConsumer, acknowledger: Acknowledger) async {
         let started = ContinuousClock.now
         let queue = configuration.queue
-        metrics.inFlight.increment(labels: [queue])
+        series.inFlight.increment()
         defer {
-            metrics.inFlight.decrement(labels: [queue])
-            metrics.processing.observe(ContinuousClock.now - started, labels: [queue])
+            series.inFlight.decrement()
+            series.processing.observe(ContinuousClock.now - started)
         }
 
         let envelope: IncomingEnvelope
         do {
             envelope = try IncomingEnvelope(delivery)
         } catch {
-            await settle(delivery, consumer: consumer, jobID: nil, attempt: 1, failure: .permanent(error.description), logger: logger)
+            await settle(delivery, consumer: consumer, acknowledger: acknowledger, jobID: nil, attempt: 1, failure: .permanent(error.description), logger: logger)
             return
         }
         // One consumer span per delivery, a child of the publisher's: a request can be followed from
         // the gateway through every worker it reaches.
-        let span = tracer.startSpan(name: "\(queue) process", kind: .consumer, parent: envelope.parent, attributes: [
+        let span = tracer.startSpan(name: "\(queue) process", kind: .consumer, parent: envelope.parent, attributes: tracer.isRecording ? [
             "messaging.destination.name": .string(queue), "messaging.message.id": .string(envelope.messageID),
             "tenant": .string(envelope.tenant), "attempt": .int(Int64(envelope.attempt)),
-        ])
+        ] : [:])
         let logger = self.logger.with([
             "tenant": envelope.tenant, "message.id": envelope.messageID, "trace_id": span.context.traceID.hex,
             "attempt": "\(envelope.attempt)",
         ])
 
-        if let failure = await handle(delivery, envelope: envelope, consumer: consumer, trace: span.context, logger: logger) {
-            await settle(delivery, consumer: consumer, jobID: envelope.jobID, attempt: envelope.attempt, failure: failure, logger: logger)
+        if let failure = await handle(delivery, envelope: envelope, acknowledger: acknowledger, trace: span.context, logger: logger) {
+            await settle(delivery, consumer: consumer, acknowledger: acknowledger, jobID: envelope.jobID, attempt: envelope.attempt, failure: failure, logger: logger)
             span.end(status: .error(message: failureText(failure)))
         } else {
             span.end(status: .ok)
@@ -110,7 +115,7 @@ public final class Worker<Handler: MessageHandler>: Sendable {
     }
 
     /// Decodes, validates and runs the handler; acknowledges on success (nil), else says how it failed.
-    private func handle(_ delivery: AMQPDelivery, envelope: IncomingEnvelope, consumer: AMQPConsumer, trace: TraceContext, logger: Logger) async -> HandlerFailure? {
+    private func handle(_ delivery: AMQPDelivery, envelope: IncomingEnvelope, acknowledger: Acknowledger, trace: TraceContext, logger: Logger) async -> HandlerFailure? {
         let message: Handler.Message
         do {
             guard delivery.properties.type == nil || delivery.properties.type == Handler.Message.type else {
@@ -137,20 +142,18 @@ public final class Worker<Handler: MessageHandler>: Sendable {
         } catch {
             return .transient("\(error)")
         }
-        do {
-            try await consumer.ack(deliveryTag: delivery.deliveryTag)
-        } catch {
-            // The effect is committed: the broker will redeliver and the inbox will skip it.
-            logger.warning("acknowledgement lost; the message will be redelivered", ["error": "\(error)"])
-        }
-        metrics.messages.increment(labels: [configuration.queue, "succeeded"])
+        acknowledger.finished(delivery.deliveryTag, needsAck: true)
+        series.succeeded.increment()
         return nil
     }
 
     /// Sends a failed message on its way (retry tier or parking queue), then acknowledges it. When
     /// that republish fails, the message is requeued instead: the broker's delivery limit is the
     /// last safety net.
-    private func settle(_ delivery: AMQPDelivery, consumer: AMQPConsumer, jobID: UUID?, attempt: Int, failure: HandlerFailure, logger: Logger) async {
+    private func settle(
+        _ delivery: AMQPDelivery, consumer: AMQPConsumer, acknowledger: Acknowledger, jobID: UUID?, attempt: Int,
+        failure: HandlerFailure, logger: Logger
+    ) async {
         let queue = configuration.queue
         let decision = configuration.retryPolicy.decision(afterFailedAttempt: attempt, failure: failure)
         var properties = delivery.properties
@@ -180,11 +183,12 @@ public final class Worker<Handler: MessageHandler>: Sendable {
                 metrics.messages.increment(labels: [queue, "parked"])
                 logger.error("message parked", ["reason": reason])
             }
-            try await consumer.ack(deliveryTag: delivery.deliveryTag)
+            acknowledger.finished(delivery.deliveryTag, needsAck: true)
         } catch {
             logger.error("could not route a failed message; requeueing it", ["error": "\(error)"])
             metrics.messages.increment(labels: [queue, "requeued"])
             try? await consumer.nack(deliveryTag: delivery.deliveryTag, requeue: true)
+            acknowledger.finished(delivery.deliveryTag, needsAck: false)
         }
     }
 

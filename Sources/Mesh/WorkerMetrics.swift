@@ -20,3 +20,16 @@ public struct WorkerMetrics: Sendable {
         parked = registry.counter("fieldops_worker_parked_total", help: "Messages parked in <queue>.dead.", labels: ["queue"])
     }
 }
+
+extension WorkerMetrics {
+    /// The series touched for every message of one queue, looked up once instead of per message.
+    struct QueueSeries: Sendable {
+        let inFlight: Gauge.Child
+        let processing: Histogram.Child
+        let succeeded: Counter.Child
+    }
+
+    func series(for queue: String) -> QueueSeries {
+        QueueSeries(inFlight: inFlight.labels(queue), processing: processing.labels(queue), succeeded: messages.labels(queue, "succeeded"))
+    }
+}
