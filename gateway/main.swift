@@ -35,6 +35,7 @@ do {
 }
 let services = GatewayServices(configuration: configuration, logger: logger)
 let brokerConnect = Task { try await services.broker.connect() }
+let housekeeping = Task { await Housekeeping(pool: services.postgres, logger: logger).run() }
 
 let application = GatewayApplication(
     configuration: configuration, services: services, metrics: metrics, logger: logger, openAPIDocument: openAPIDocument
@@ -53,6 +54,7 @@ let signalName = await signals.next()
 logger.info("shutting down", ["signal": signalName])
 await server.shutdown(gracePeriod: configuration.shutdownGracePeriod)
 brokerConnect.cancel()
+housekeeping.cancel()
 await services.close()
 await tracing.shutdown()
 exit(0)
