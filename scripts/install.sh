@@ -24,17 +24,22 @@ if ((${#missing[@]})); then
   apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-# PyPI packages the tests run against, pinned; installed when absent or at another version.
+# PyPI packages the tests run against, pinned, in a virtual environment of the project's own
+# (never system-wide: that would move packages other tools on the machine depend on). scripts/test.sh
+# puts its bin/ first on PATH.
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+TEST_VENV=$FIELDOPS_VAR/tools/test-venv
 PIP_PACKAGES=(
-  openapi-spec-validator==0.7.1 # OpenAPI document check
+  openapi-spec-validator==0.9.0 # OpenAPI document check
   opentelemetry-proto==1.38.0   # OTLP trace sink, scripts/otlp/sink.py
 )
+[[ -x $TEST_VENV/bin/python ]] || python3 -m venv "$TEST_VENV"
 for requirement in "${PIP_PACKAGES[@]}"; do
   name=${requirement%%==*}
   version=${requirement##*==}
-  [[ $(python3 -m pip show "$name" 2>/dev/null | awk '/^Version:/ {print $2}') == "$version" ]] && continue
+  [[ $("$TEST_VENV/bin/python" -m pip show "$name" 2>/dev/null | awk '/^Version:/ {print $2}') == "$version" ]] && continue
   echo "install: pip $requirement"
-  python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore "$requirement"
+  "$TEST_VENV/bin/python" -m pip install --quiet --disable-pip-version-check "$requirement"
 done
 
 command -v swift >/dev/null || { echo "install: swift is not on PATH (expected /opt/swift/usr/bin)" >&2; exit 1; }

@@ -17,6 +17,8 @@ trap 'scripts/services.sh down' EXIT
 scripts/services.sh up
 
 swift build --build-tests
+# The Python the tests start (OpenAPI validator, OTLP sink) is the project's, from scripts/install.sh.
+export PATH="$FIELDOPS_VAR/tools/test-venv/bin:$PATH"
 # Swift Testing only: XCTest would print a misleading "Executed 0 tests".
 # Suites named *BrokerRestart* restart the shared broker, so they run alone and one at a time, after
 # everything else.
