@@ -72,8 +72,8 @@ COPY --from=build /out/bin/ /usr/local/bin/
 
 # Data files are read relative to the working directory (the defaults of FIELDOPS_GATEWAY_OPENAPI_PATH,
 # FIELDOPS_TENANT_MIGRATIONS_DIR, FIELDOPS_REFERENCE_DATA_DIR and `fieldopsctl … --dir`). They stay
-# owned by root: the service user can read them, not change them.
-WORKDIR /srv/fieldops
+# owned by root: the service user can read them, not change them. The chart sets workingDir /app too.
+WORKDIR /app
 COPY docs/openapi.json docs/openapi.json
 COPY topology/ topology/
 COPY migrations/ migrations/
