@@ -1,0 +1,4 @@
+output "platform" {
+  description = "Names and endpoints of the environment (cluster, data stores, DNS, tenants)."
+  value       = module.platform
+}

@@ -1,0 +1,14 @@
+locals {
+  environment = "prod"
+  region      = "eu-west-3"
+}
+
+module "platform" {
+  source = "../../modules/platform"
+
+  environment      = local.environment
+  region           = local.region
+  vpc_cidr_block   = "10.30.0.0/16"
+  ingress_hostname = var.ingress_hostname
+  tenants          = var.tenants
+}
