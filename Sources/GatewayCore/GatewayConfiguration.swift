@@ -24,14 +24,7 @@ public struct GatewayConfiguration: Sendable {
         http = try HTTPServerConfiguration(
             environment: environment, prefix: Self.prefix, defaults: HTTPServerConfiguration(port: 8080)
         )
-        let levelName = environment.string(Self.prefix + "LOG_LEVEL", default: "info")
-        guard let level = Logger.Level(name: levelName) else {
-            throw ConfigurationError(
-                variable: Self.prefix + "LOG_LEVEL", value: levelName,
-                expected: Logger.Level.allCases.map(\.name).joined(separator: "|")
-            )
-        }
-        logLevel = level
+        logLevel = try environment.logLevel(Self.prefix + "LOG_LEVEL")
         shutdownGracePeriod = try environment.milliseconds(Self.prefix + "SHUTDOWN_GRACE_MS", default: .seconds(10))
         postgres = try PostgresConfiguration(environment: environment)
         postgres.applicationName = "gateway"

@@ -1,3 +1,4 @@
+import FieldOpsCore
 import HTTPServer
 import Identity
 import Redis
@@ -35,12 +36,5 @@ public struct TenantRateLimiter: Sendable {
                 headers: ["Retry-After": String(max(1, decision.retryAfter.wholeSecondsRoundedUp))]
             )
         }
-    }
-}
-
-private extension Duration {
-    var wholeSecondsRoundedUp: Int64 {
-        let (seconds, attoseconds) = components
-        return seconds + (attoseconds > 0 ? 1 : 0)
     }
 }

@@ -26,10 +26,6 @@ public struct WorkerHostConfiguration: Sendable {
             environment: environment, prefix: "FIELDOPS_WORKER_ADMIN_",
             defaults: HTTPServerConfiguration(port: 9090, threads: 1)
         )
-        let levelName = environment.string("FIELDOPS_WORKER_LOG_LEVEL", default: "info")
-        guard let level = Logger.Level(name: levelName) else {
-            throw ConfigurationError(variable: "FIELDOPS_WORKER_LOG_LEVEL", value: levelName, expected: Logger.Level.allCases.map(\.name).joined(separator: "|"))
-        }
-        logLevel = level
+        logLevel = try environment.logLevel("FIELDOPS_WORKER_LOG_LEVEL")
     }
 }
