@@ -77,6 +77,36 @@ enum TenantCommands {
                 return 0
             }
         },
+        CLICommand(
+            words: ["tenant", "migrate"],
+            summary: "apply new tenant migrations to one tenant or to every active and suspended tenant",
+            usage: """
+                fieldopsctl tenant migrate <slug> | --all
+
+                Applies the tenant migrations (FIELDOPS_TENANT_MIGRATIONS_DIR) added since each tenant was
+                provisioned, as the tenant's own role, one tenant at a time; prints one line per tenant.
+                \(environmentHelp)
+                Exit 0 when every tenant is up to date, 1 when one fails (the others are still migrated).
+                """,
+            flags: ["all"]
+        ) { arguments, environment in
+            let all = arguments.flag("all")
+            let named = all ? try arguments.positional() : try arguments.positional("slug")
+            return try await withProvisioner(environment) { provisioner in
+                let slugs = all ? try await provisioner.list().filter { $0.status == .active || $0.status == .suspended }.map(\.slug) : named
+                var failures = 0
+                for slug in slugs {
+                    do {
+                        let applied = try await provisioner.migrate(slug)
+                        print("\(slug.padded(24)) " + (applied.isEmpty ? "up to date" : "applied " + applied.map(\.label).joined(separator: ", ")))
+                    } catch {
+                        failures += 1
+                        print("\(slug.padded(24)) FAILED: \(error)")
+                    }
+                }
+                return failures == 0 ? 0 : 1
+            }
+        },
         statusCommand("suspend", summary: "suspend a tenant: its database is refused until resumed") { try await $0.suspend($1) },
         statusCommand("resume", summary: "make a suspended tenant active again") { try await $0.resume($1) },
         CLICommand(

@@ -24,6 +24,7 @@ start() {
   "$BIN_DIR/fieldopsctl" migrate control
   # A demo tenant to try the platform with (idempotent: a rerun changes nothing).
   "$BIN_DIR/fieldopsctl" tenant create demo --name "Démo BTP" --sector btp --admin-email admin@demo.fieldops.local
+  "$BIN_DIR/fieldopsctl" tenant migrate --all
   # Drift is reported, not fatal: a queue left by an interrupted test run must not stop the platform.
   "$BIN_DIR/fieldopsctl" topology check || log "warning: the broker differs from topology/definitions.json (see above)"
   for entry in "${PROCESSES[@]}"; do

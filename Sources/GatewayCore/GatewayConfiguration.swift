@@ -5,6 +5,7 @@ import Identity
 import Postgres
 import Redis
 import Telemetry
+import Tenancy
 
 /// Everything the gateway is configured with, read once from the environment at start-up.
 public struct GatewayConfiguration: Sendable {
@@ -17,6 +18,8 @@ public struct GatewayConfiguration: Sendable {
     public var amqp: AMQPConfiguration
     public var tokens: TokenSettings
     public var rateLimits: RateLimitSettings
+    /// Where tenant databases live and how their pools are kept.
+    public var tenancy: TenancyConfiguration
 
     static let prefix = "FIELDOPS_GATEWAY_"
 
@@ -32,6 +35,7 @@ public struct GatewayConfiguration: Sendable {
         amqp = try AMQPConfiguration(environment: environment, connectionName: "gateway")
         tokens = try TokenSettings(environment: environment)
         rateLimits = try RateLimitSettings(environment: environment)
+        tenancy = try TenancyConfiguration(environment: environment)
     }
 }
 

@@ -4,17 +4,21 @@ import Mesh
 import Postgres
 import Redis
 import Telemetry
+import Tenancy
 
 /// The clients the gateway holds for its lifetime, and how `/readyz` asks each one.
 public final class GatewayServices: Sendable {
     public let postgres: PostgresPool
     public let redis: RedisPool
     public let broker: BrokerLink
+    /// Each tenant's own database, reached through the control plane's placement.
+    public let tenants: TenantDatabases
 
     public init(configuration: GatewayConfiguration, logger: Logger) {
         postgres = PostgresPool(configuration: configuration.postgres, logger: logger)
         redis = RedisPool(configuration: configuration.redis, logger: logger)
         broker = BrokerLink(configuration: configuration.amqp, logger: logger)
+        tenants = TenantDatabases(controlPlane: postgres, configuration: configuration.tenancy, logger: logger)
     }
 
     public var readinessChecks: [ReadinessCheck] {
@@ -25,10 +29,11 @@ public final class GatewayServices: Sendable {
         ]
     }
 
-    /// Closes in the reverse order of use: the broker, then the caches, then the database.
+    /// Closes in the reverse order of use: the broker, then the caches, then the databases.
     public func close() async {
         await broker.close()
         await redis.close()
+        await tenants.close()
         await postgres.close()
     }
 }

@@ -58,3 +58,12 @@ extension PostgresConfiguration {
         return configuration
     }
 }
+
+extension DatabaseServer {
+    /// How a tenant's own role reaches its own database on this server, for migrations.
+    func tenantConnectionConfiguration(_ placement: TenantPlacement, password: String) -> PostgresConfiguration {
+        admin.reaching(
+            host: admin.host, port: admin.port, database: placement.databaseName, role: placement.roleName, password: password, poolSize: 1
+        )
+    }
+}

@@ -125,10 +125,7 @@ final class ProvisioningRun {
     /// The tenant's own role on its own database: migrations and data belong to that role.
     private func ownConnection() async throws -> PostgresConnection {
         if let tenantConnection { return tenantConnection }
-        let configuration = server.admin.reaching(
-            host: server.admin.host, port: server.admin.port, database: tenant.placement.databaseName,
-            role: tenant.placement.roleName, password: password, poolSize: 1
-        )
+        let configuration = server.tenantConnectionConfiguration(tenant.placement, password: password)
         let opened = try await PostgresConnection.connect(configuration: configuration, logger: logger)
         tenantConnection = opened
         return opened

@@ -106,6 +106,32 @@ public final class TenantProvisioner: Sendable {
         }
     }
 
+    /// Applies the tenant migrations added since the tenant was provisioned, as the tenant's own role.
+    /// Returns those applied now (none when the database is up to date).
+    public func migrate(_ slug: String) async throws -> [PostgresMigration] {
+        let slug = try TenantSlug(slug)
+        return try await withTenantLock(slug) {
+            guard let tenant = try await catalog.find(slug.value) else {
+                throw TenancyError(code: .unknownTenant, message: "no tenant \(slug)")
+            }
+            guard tenant.status == .active || tenant.status == .suspended else {
+                throw TenancyError(code: .conflict, message: "tenant \(slug) is \(tenant.status.rawValue); only active or suspended tenants are migrated")
+            }
+            let server = try configuredServer(tenant.placement.serverName)
+            let connection = try await PostgresConnection.connect(
+                configuration: server.tenantConnectionConfiguration(tenant.placement, password: try await password(of: tenant)), logger: logger
+            )
+            do {
+                let applied = try await PostgresMigrator(migrations: tenantMigrations, logger: logger).migrate(connection: connection)
+                await connection.close()
+                return applied
+            } catch {
+                await connection.close()
+                throw error
+            }
+        }
+    }
+
     /// Suspends an active tenant: the registry refuses its database from then on.
     @discardableResult
     public func suspend(_ slug: String) async throws -> Tenant {
