@@ -5,6 +5,7 @@ import Jobs
 import Mesh
 import Postgres
 import Telemetry
+import Tenancy
 import TraceExport
 
 /// What a worker's handler may use, opened by the host before the handler is made.
@@ -12,6 +13,8 @@ public struct WorkerResources: Sendable {
     public let logger: Logger
     public let metrics: MetricsRegistry
     public let controlPlane: PostgresPool
+    /// Each tenant's database, by slug (`MessageContext.tenant`).
+    public let tenants: TenantDatabases
     public let broker: AMQPConnection
     public let environment: Environment
 }
@@ -43,6 +46,7 @@ public enum WorkerHost {
         }
         let signals = TerminationSignals()
         let controlPlane = PostgresPool(configuration: configuration.controlPlane, logger: logger)
+        let tenants = TenantDatabases(controlPlane: controlPlane, configuration: configuration.tenancy, logger: logger)
         let broker = BrokerLink(configuration: configuration.amqp, logger: logger)
 
         var router = Router()
@@ -60,10 +64,11 @@ public enum WorkerHost {
 
         let exitCode = await serve(
             configuration: configuration, logger: logger, metrics: metrics, tracer: tracing.tracer, signals: signals,
-            controlPlane: controlPlane, broker: broker, environment: environment, makeHandler: makeHandler
+            controlPlane: controlPlane, tenants: tenants, broker: broker, environment: environment, makeHandler: makeHandler
         )
         await admin.shutdown(gracePeriod: .seconds(1))
         await broker.close()
+        await tenants.close()
         await controlPlane.close()
         await tracing.shutdown()
         logger.info("stopped", ["exit_code": "\(exitCode)"])
@@ -87,7 +92,7 @@ public enum WorkerHost {
 
     private static func serve<Handler: MessageHandler>(
         configuration: WorkerHostConfiguration, logger: Logger, metrics: MetricsRegistry, tracer: Tracer, signals: TerminationSignals,
-        controlPlane: PostgresPool, broker: BrokerLink, environment: Environment,
+        controlPlane: PostgresPool, tenants: TenantDatabases, broker: BrokerLink, environment: Environment,
         makeHandler: @Sendable (WorkerResources) async throws -> Handler
     ) async -> Int32 {
         let signal = Task { await signals.next() }
@@ -107,7 +112,7 @@ public enum WorkerHost {
         let handler: Handler
         do {
             handler = try await makeHandler(WorkerResources(
-                logger: logger, metrics: metrics, controlPlane: controlPlane, broker: connection, environment: environment
+                logger: logger, metrics: metrics, controlPlane: controlPlane, tenants: tenants, broker: connection, environment: environment
             ))
         } catch {
             logger.critical("handler could not start", ["error": "\(error)"])

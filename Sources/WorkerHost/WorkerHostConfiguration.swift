@@ -4,6 +4,7 @@ import HTTPServer
 import Mesh
 import Postgres
 import Telemetry
+import Tenancy
 
 /// What every worker process reads from the environment at start-up, whatever its queue.
 public struct WorkerHostConfiguration: Sendable {
@@ -13,9 +14,12 @@ public struct WorkerHostConfiguration: Sendable {
     public var controlPlane: PostgresConfiguration
     public var admin: HTTPServerConfiguration
     public var logLevel: Logger.Level
+    /// How tenant databases are reached (`TenancyConfiguration`).
+    public var tenancy: TenancyConfiguration
 
     /// `FIELDOPS_WORKER_*` (see `WorkerConfiguration`), `FIELDOPS_AMQP_URL`, `FIELDOPS_POSTGRES_URL`,
-    /// `FIELDOPS_WORKER_ADMIN_PORT` (the admin HTTP port), `FIELDOPS_WORKER_LOG_LEVEL`.
+    /// `FIELDOPS_WORKER_ADMIN_PORT` (the admin HTTP port), `FIELDOPS_WORKER_LOG_LEVEL`, and the
+    /// tenancy variables (`FIELDOPS_TENANT_SECRETS_KEY`, `FIELDOPS_DATABASE_SERVERS`, …).
     public init(queue: String, name: String, environment: Environment) throws {
         worker = try WorkerConfiguration(queue: queue, environment: environment)
         amqp = try AMQPConfiguration(environment: environment, connectionName: name)
@@ -27,5 +31,6 @@ public struct WorkerHostConfiguration: Sendable {
             defaults: HTTPServerConfiguration(port: 9090, threads: 1)
         )
         logLevel = try environment.logLevel("FIELDOPS_WORKER_LOG_LEVEL")
+        tenancy = try TenancyConfiguration(environment: environment)
     }
 }
