@@ -1,3 +1,4 @@
+import FieldOpsCore
 import Mesh
 
 /// Render one report for a tenant: `POST /v1/reports` publishes it, the reports worker renders it.

@@ -1,8 +1,9 @@
+import Domain
 import HTTPServer
 import Identity
 
-/// What every `/v1` handler runs behind: authentication, the role check, the rate limits and, for
-/// POSTs, idempotency. The tenant a handler works for comes from the verified token only.
+/// What every `/v1` handler runs behind: authentication, the permission check against
+/// `PermissionMatrix`, the rate limits and, for POSTs, idempotency. The tenant a handler works for comes from the verified token only.
 public struct APIGuard: Sendable {
     public typealias Handler = @Sendable (HTTPRequest, AccessClaims) async throws -> HTTPResponse
 
@@ -16,12 +17,12 @@ public struct APIGuard: Sendable {
         self.idempotency = idempotency
     }
 
-    /// `minimum`: the least role allowed; roles above it are allowed too.
-    public func protect(minimum: Role, _ handler: @escaping Handler) -> HTTPHandler {
+    /// `permission`: what the route does; the caller's role must be granted it.
+    public func protect(_ permission: Permission, _ handler: @escaping Handler) -> HTTPHandler {
         { [authenticator, rateLimiter, idempotency] request in
             let claims = try authenticator.authenticate(request)
-            guard claims.role.satisfies(minimum) else {
-                throw HTTPError(status: 403, detail: "This needs the \(minimum.rawValue) role or above.")
+            guard PermissionMatrix.allows(claims.role, permission) else {
+                throw HTTPError(status: 403, detail: "The \(claims.role.rawValue) role may not \(permission.action.rawValue) \(permission.area.rawValue).")
             }
             try await rateLimiter.admit(claims, logger: request.logger)
             guard request.method == .post else { return try await handler(request, claims) }

@@ -1,3 +1,4 @@
+import Domain
 import HTTPServer
 import Identity
 import Jobs
@@ -14,8 +15,9 @@ public struct GatewayApplication: Sendable {
             key: configuration.tokens.signingKey, issuer: configuration.tokens.issuer,
             audience: configuration.tokens.audience, lifetime: configuration.tokens.accessLifetime
         )
+        let authenticator = Authenticator(verifier: AccessTokenVerifier(issuer: issuer))
         let guarding = APIGuard(
-            authenticator: Authenticator(verifier: AccessTokenVerifier(issuer: issuer)),
+            authenticator: authenticator,
             rateLimiter: TenantRateLimiter(redis: services.redis, settings: configuration.rateLimits),
             idempotency: IdempotentExecution(store: IdempotencyStore(
                 pool: services.postgres, cache: RedisCache(pool: services.redis, keyPrefix: "gateway:"), logger: logger
@@ -26,10 +28,21 @@ public struct GatewayApplication: Sendable {
         var router = Router()
         router.addOperationalRoutes(metrics: metrics, readiness: services.readinessChecks)
         router.get("/openapi.json") { _ in HTTPResponse(status: 200, headers: ["Content-Type": "application/json"], body: openAPIDocument) }
-        AuthRoutes(issuer: issuer, refreshTokens: RefreshTokenStore(pool: services.postgres, lifetime: configuration.tokens.refreshLifetime))
-            .register(in: &router)
+        let accounts = UserAccounts(hasher: services.passwords)
+        let routing = TenantRouting(guarding: guarding, tenants: services.tenants)
+        AuthRoutes(
+            issuer: issuer, refreshTokens: RefreshTokenStore(pool: services.postgres, lifetime: configuration.tokens.refreshLifetime),
+            authenticator: authenticator, tenants: services.tenants, accounts: accounts
+        ).register(in: &router)
         JobRoutes(jobs: jobs, guarding: guarding).register(in: &router)
         ReportRoutes(submitter: JobSubmitter(jobs: jobs, broker: services.broker), guarding: guarding).register(in: &router)
+        for definition in ResourceCatalog.all {
+            ResourceRoutes(definition: definition, routing: routing).register(in: &router)
+        }
+        InterventionRoutes(routing: routing).register(in: &router)
+        FieldRecordRoutes(routing: routing).register(in: &router)
+        UserRoutes(routing: routing, accounts: accounts).register(in: &router)
+        AuditRoutes(routing: routing).register(in: &router)
         self.router = router
     }
 }

@@ -1,5 +1,6 @@
 import AMQP
 import HTTPServer
+import Identity
 import Mesh
 import Postgres
 import Redis
@@ -13,12 +14,14 @@ public final class GatewayServices: Sendable {
     public let broker: BrokerLink
     /// Each tenant's own database, reached through the control plane's placement.
     public let tenants: TenantDatabases
+    public let passwords: PasswordHasher
 
-    public init(configuration: GatewayConfiguration, logger: Logger) {
+    public init(configuration: GatewayConfiguration, logger: Logger) throws {
         postgres = PostgresPool(configuration: configuration.postgres, logger: logger)
         redis = RedisPool(configuration: configuration.redis, logger: logger)
         broker = BrokerLink(configuration: configuration.amqp, logger: logger)
         tenants = TenantDatabases(controlPlane: postgres, configuration: configuration.tenancy, logger: logger)
+        passwords = try PasswordHasher()
     }
 
     public var readinessChecks: [ReadinessCheck] {

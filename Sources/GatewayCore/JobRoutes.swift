@@ -4,6 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import FieldOpsCore
+import Domain
 import HTTPServer
 import Jobs
 
@@ -29,7 +30,7 @@ struct JobRoutes {
     }
 
     func register(in router: inout Router) {
-        router.get("/v1/jobs/{id}", guarding.protect(minimum: .technician) { [jobs] request, claims in
+        router.get("/v1/jobs/{id}", guarding.protect(Permission(.jobs, .read)) { [jobs] request, claims in
             guard let id = request.pathParameters["id"].flatMap(UUID.init(uuidString:)) else {
                 throw HTTPError.notFound("No such job.")
             }

@@ -9,7 +9,11 @@ struct ValidationProblem {
     let instance: String
 
     init(_ error: MessageValidationError, instance: String) {
-        fields = error.fields
+        self.init(fields: error.fields, instance: instance)
+    }
+
+    init(fields: [String: String], instance: String) {
+        self.fields = fields
         self.instance = instance
     }
 

@@ -1,3 +1,4 @@
+import FieldOpsCore
 import Commands
 import Mesh
 import Testing
