@@ -11,8 +11,9 @@ extension RoutePlan {
             for (row, intervention) in candidates.enumerated() {
                 for technician in 0..<prepared.technicianCount where prepared.isEligible(intervention, technician) {
                     guard let insertion = cheapestPosition(
-                        of: intervention, in: technician, route: routes[technician], routeCost: routeCost[technician], scratch: &scratch
-                    ), insertion.delta < prepared.unassignedPenalty[intervention] else { continue }
+                        of: intervention, in: technician, route: routes[technician], routeCost: routeCost[technician],
+                        below: prepared.unassignedPenalty[intervention], scratch: &scratch
+                    ) else { continue }
                     matrix[row, technician] = Double(insertion.delta - prepared.unassignedPenalty[intervention])
                 }
             }

@@ -19,22 +19,21 @@ extension RoutePlan {
     /// Moves one intervention to its cheapest place if that lowers the total.
     mutating func relocate(_ intervention: Int, scratch: inout [Int]) -> Bool {
         guard let (technician, shortened, shortenedCost) = removal(of: intervention) else {
-            guard isMovable(intervention), let insertion = bestInsertion(of: intervention, scratch: &scratch),
-                insertion.delta < prepared.unassignedPenalty[intervention]
+            guard isMovable(intervention),
+                let insertion = bestInsertion(of: intervention, below: prepared.unassignedPenalty[intervention], scratch: &scratch)
             else { return false }
             setRoute(insertion.technician, insertion.route, cost: insertion.cost)
             return true
         }
         guard let shortenedCost else { return false }
         let removalGain = routeCost[technician] - shortenedCost
-        guard let insertion = bestInsertion(of: intervention, replacing: (technician, shortened, shortenedCost), scratch: &scratch),
-            insertion.delta < removalGain
-        else {
+        guard let insertion = bestInsertion(
+            of: intervention, below: removalGain, replacing: (technician, shortened, shortenedCost), scratch: &scratch
+        ) else {
             guard isMovable(intervention), removalGain > prepared.unassignedPenalty[intervention] else { return false }
             setRoute(technician, shortened, cost: shortenedCost)
             return true
         }
-        if insertion.technician == technician, insertion.route == routes[technician] { return false }
         setRoutes(insertion.technician == technician
             ? [(technician, insertion.route, insertion.cost)]
             : [(technician, shortened, shortenedCost), (insertion.technician, insertion.route, insertion.cost)])

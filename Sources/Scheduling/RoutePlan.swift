@@ -64,37 +64,49 @@ struct RoutePlan {
         }
     }
 
-    /// The cheapest feasible place for an intervention: the technician, the new route and its cost
-    /// increase. `base` replaces a technician's current route for this evaluation (a route the
-    /// intervention was just taken out of).
+    /// The cheapest feasible place for an intervention costing less than `bound`: the technician,
+    /// the new route and its cost increase. `base` replaces a technician's current route for this
+    /// evaluation (a route the intervention was just taken out of).
     func bestInsertion(
-        of intervention: Int, replacing base: (technician: Int, route: [Int], cost: Int)? = nil, scratch: inout [Int]
+        of intervention: Int, below bound: Int = Int.max, replacing base: (technician: Int, route: [Int], cost: Int)? = nil,
+        scratch: inout [Int]
     ) -> Insertion? {
         var best: Insertion?
         for technician in 0..<prepared.technicianCount where prepared.isEligible(intervention, technician) {
             var route = routes[technician]
             var cost = routeCost[technician]
             if let base, base.technician == technician { (route, cost) = (base.route, base.cost) }
-            guard let found = cheapestPosition(of: intervention, in: technician, route: route, routeCost: cost, scratch: &scratch) else {
-                continue
+            if let found = cheapestPosition(
+                of: intervention, in: technician, route: route, routeCost: cost, below: best?.delta ?? bound, scratch: &scratch
+            ) {
+                best = found
             }
-            if found.delta < best?.delta ?? Int.max { best = found }
         }
         return best
     }
 
-    /// The cheapest feasible position of an intervention in one route.
-    func cheapestPosition(of intervention: Int, in technician: Int, route: [Int], routeCost: Int, scratch: inout [Int]) -> Insertion? {
+    /// The cheapest feasible position of an intervention in one route, if it costs less than `bound`.
+    /// Adding a visit never shortens the rest of the route, never makes it earlier, never lowers the
+    /// load, so the travel detour alone is a lower bound of the cost increase: positions whose detour
+    /// already reaches the bound are not timed.
+    func cheapestPosition(
+        of intervention: Int, in technician: Int, route: [Int], routeCost: Int, below bound: Int = Int.max, scratch: inout [Int]
+    ) -> Insertion? {
         var best: Insertion?
+        var limit = bound
         for position in 0...route.count {
+            let previous = position == 0 ? prepared.startNode(technician) : route[position - 1]
+            let next = position == route.count ? prepared.endNode(technician) : route[position]
+            let detour = prepared.travelMinutes(previous, intervention) + prepared.travelMinutes(intervention, next)
+                - prepared.travelMinutes(previous, next)
+            guard detour * prepared.weights.travelPerMinute < limit else { continue }
             scratch.removeAll(keepingCapacity: true)
             scratch.append(contentsOf: route[..<position])
             scratch.append(intervention)
             scratch.append(contentsOf: route[position...])
-            guard let cost = prepared.routeCost(technician, scratch) else { continue }
-            if cost - routeCost < best?.delta ?? Int.max {
-                best = Insertion(technician: technician, route: scratch, cost: cost, delta: cost - routeCost)
-            }
+            guard let cost = prepared.routeCost(technician, scratch), cost - routeCost < limit else { continue }
+            limit = cost - routeCost
+            best = Insertion(technician: technician, route: scratch, cost: cost, delta: limit)
         }
         return best
     }

@@ -23,9 +23,9 @@ extension RoutePlan {
             .map { (intervention: $0, order: generator.next()) }
         pending.sort { (prepared.unassignedPenalty[$0.intervention], $0.order) > (prepared.unassignedPenalty[$1.intervention], $1.order) }
         for (intervention, _) in pending {
-            guard let insertion = bestInsertion(of: intervention, scratch: &scratch),
-                insertion.delta < prepared.unassignedPenalty[intervention]
-            else { continue }
+            guard let insertion = bestInsertion(of: intervention, below: prepared.unassignedPenalty[intervention], scratch: &scratch) else {
+                continue
+            }
             setRoute(insertion.technician, insertion.route, cost: insertion.cost)
         }
     }
