@@ -65,6 +65,16 @@ func runEvaluate(directory: String) throws {
           "late_minutes \(cost.lateMinutes) overload_minutes \(cost.overloadMinutes)")
 }
 
+func runDurations(seed: UInt64) {
+    var generator = SeededGenerator(seed: seed)
+    let history = SyntheticHistory.observations(count: 20_000, using: &generator)
+    let evaluation = DurationEvaluation(history: history, heldOutFraction: 0.2)
+    print(
+        "held_out \(evaluation.count) model_mae \(String(format: "%.1f", evaluation.modelMeanAbsoluteError))",
+        "template_mae \(String(format: "%.1f", evaluation.templateMeanAbsoluteError))"
+    )
+}
+
 let arguments = CommandLine.arguments.dropFirst().map { $0 }
 switch arguments.first {
 case "assignment" where arguments.count == 5:
@@ -76,7 +86,9 @@ case "dayplan" where arguments.count == 6:
     )
 case "evaluate" where arguments.count == 2:
     try runEvaluate(directory: arguments[1])
+case "durations" where arguments.count == 2:
+    runDurations(seed: UInt64(arguments[1])!)
 default:
-    FileHandle.standardError.write(Data("usage: SchedulingBench assignment|dayplan|evaluate … (see main.swift)\n".utf8))
+    FileHandle.standardError.write(Data("usage: SchedulingBench assignment|dayplan|evaluate|durations … (see main.swift)\n".utf8))
     exit(64)
 }
