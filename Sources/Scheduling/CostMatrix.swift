@@ -1,6 +1,10 @@
 /// A dense rows × columns cost matrix for the assignment problem, stored row-major.
-/// `Double.infinity` marks a forbidden pair (a row that may never take that column).
+/// `Double.infinity` marks a forbidden pair (a row that may never take that column). Finite costs
+/// stay within ±`CostMatrix.largestCost`, where sums of whole numbers are still exact in a double
+/// and the penalty standing for forbidden pairs cannot overflow.
 public struct CostMatrix: Sendable, Hashable {
+    public static let largestCost = 1e12
+
     public let rows: Int
     public let columns: Int
     public private(set) var values: [Double]
@@ -11,7 +15,7 @@ public struct CostMatrix: Sendable, Hashable {
         guard rows >= 0, columns >= 0, values.count == rows * columns else {
             throw .shapeMismatch(rows: rows, columns: columns, count: values.count)
         }
-        if let index = values.firstIndex(where: { $0.isNaN || $0 == -.infinity }) {
+        if let index = values.firstIndex(where: { !Self.isValid($0) }) {
             throw .invalidCost(row: index / columns, column: index % columns)
         }
         self.rows = rows
@@ -29,9 +33,13 @@ public struct CostMatrix: Sendable, Hashable {
     public subscript(row: Int, column: Int) -> Double {
         get { values[row * columns + column] }
         set {
-            precondition(!newValue.isNaN && newValue != -.infinity, "a cost is finite or +infinity (forbidden)")
+            precondition(Self.isValid(newValue), "a cost is within ±largestCost or +infinity (forbidden)")
             values[row * columns + column] = newValue
         }
+    }
+
+    private static func isValid(_ cost: Double) -> Bool {
+        cost == .infinity || abs(cost) <= largestCost
     }
 
     public func isForbidden(row: Int, column: Int) -> Bool {
@@ -59,7 +67,7 @@ public enum CostMatrixError: Error, Hashable, Sendable, CustomStringConvertible 
         case let .shapeMismatch(rows, columns, count):
             "a \(rows) × \(columns) cost matrix needs \(rows * columns) values, got \(count)"
         case let .invalidCost(row, column):
-            "the cost at row \(row), column \(column) is NaN or -infinity"
+            "the cost at row \(row), column \(column) is NaN, -infinity or beyond ±\(CostMatrix.largestCost)"
         }
     }
 }

@@ -2,9 +2,9 @@
 /// the plan if it was unassigned), swap (two interventions on different routes, or an assigned one
 /// for a nearby unassigned one), and 2-opt (reverse a stretch of one route). First improvement.
 extension RoutePlan {
-    mutating func descend(using generator: inout SeededGenerator, budget: SearchBudget, iterations: Int, scratch: inout [Int]) {
+    mutating func descend(using generator: inout SeededGenerator, budget: SearchBudget, scratch: inout [Int]) {
         var improved = true
-        while improved && !budget.isExhausted(iterations: iterations) {
+        while improved && !budget.isOutOfTime {
             improved = false
             for intervention in (0..<prepared.interventionCount).shuffled(using: &generator) {
                 if relocate(intervention, scratch: &scratch) { improved = true }

@@ -13,7 +13,13 @@ struct SearchBudget {
 
     func isExhausted(iterations: Int) -> Bool {
         if let maximumIterations, iterations >= maximumIterations { return true }
-        return ContinuousClock.now - started >= timeBudget
+        return isOutOfTime
+    }
+
+    /// The iteration limit bounds only ruin-and-recreate; local search always runs to its optimum
+    /// unless time is up.
+    var isOutOfTime: Bool {
+        ContinuousClock.now - started >= timeBudget
     }
 
     /// How far along the search is, 0 to 1: by iterations when they are limited, else by time.

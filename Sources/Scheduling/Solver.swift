@@ -44,7 +44,7 @@ public struct Solver: Sendable {
 
         var current = try RoutePlan(pinnedWorkOf: prepared)
         current.assignInRounds(scratch: &scratch)
-        current.descend(using: &generator, budget: budget, iterations: 0, scratch: &scratch)
+        current.descend(using: &generator, budget: budget, scratch: &scratch)
 
         let placeable = (0..<prepared.interventionCount).map { !prepared.soloFeasibleTechnicians($0).isEmpty }
         var best = current

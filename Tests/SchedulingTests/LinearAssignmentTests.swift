@@ -52,13 +52,16 @@ struct LinearAssignmentTests {
         #expect(LinearAssignment.solve(CostMatrix(rows: 0, columns: 4)).columnForRow.isEmpty)
     }
 
-    @Test("NaN, -infinity and a wrong shape are refused with the position")
+    @Test("NaN, -infinity, overlarge costs and a wrong shape are refused with the position")
     func invalidInput() {
         #expect(throws: CostMatrixError.invalidCost(row: 1, column: 0)) {
             try CostMatrix(rows: 2, columns: 2, values: [1, 2, .nan, 4])
         }
         #expect(throws: CostMatrixError.invalidCost(row: 0, column: 1)) {
             try CostMatrix(rows: 1, columns: 2, values: [1, -.infinity])
+        }
+        #expect(throws: CostMatrixError.invalidCost(row: 0, column: 0)) {
+            try CostMatrix(rows: 1, columns: 1, values: [1e300])
         }
         #expect(throws: CostMatrixError.shapeMismatch(rows: 2, columns: 2, count: 3)) {
             try CostMatrix(rows: 2, columns: 2, values: [1, 2, 3])
