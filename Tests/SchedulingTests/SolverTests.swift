@@ -1,3 +1,4 @@
+import Foundation
 import Scheduling
 import Testing
 
@@ -162,5 +163,24 @@ struct SolverTests {
         let plan = try quick.solve(SchedulingProblem(day: 0, technicians: [], interventions: [], travel: TravelModel(speedKilometresPerHour: 30)),
                                    seed: 1, timeBudget: .seconds(1))
         #expect(plan.assignments.isEmpty && plan.unassigned.isEmpty && plan.cost.total == 0)
+    }
+}
+
+@Suite("Solver on larger days")
+struct LargerDayTests {
+    @Test("a 150 × 15 day with pinned work keeps every constraint and survives a JSON round trip", arguments: [UInt64(1), 2])
+    func largerDay(seed: UInt64) throws {
+        var problem = RandomProblems.day(seed: seed, interventions: 150, technicians: 15)
+        let solver = Solver(configuration: SolverConfiguration(maximumIterations: 500))
+        let first = try solver.solve(problem, seed: seed, timeBudget: .seconds(60))
+        problem.pinned = first.assignments.enumerated().filter { $0.offset.isMultiple(of: 7) }.map { _, assignment in
+            PinnedAssignment(interventionID: assignment.interventionID, technicianID: assignment.technicianID,
+                             start: assignment.interventionID.hasSuffix("3") ? nil : assignment.start)
+        }
+        let plan = try solver.solve(problem, seed: seed + 1, timeBudget: .seconds(60))
+        #expect(HardConstraints.violations(of: plan, in: problem) == [])
+        #expect(plan.assignments.filter(\.pinned).count == problem.pinned.count)
+        let decoded = try JSONDecoder().decode(SchedulingPlan.self, from: JSONEncoder().encode(plan))
+        #expect(decoded == plan)
     }
 }
