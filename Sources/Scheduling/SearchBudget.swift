@@ -1,5 +1,7 @@
 /// When the search stops: at a deadline on the continuous clock, or after a number of
 /// ruin-and-recreate iterations (which makes the plan reproducible from its seed on any machine).
+/// The search gets the budget less 2 % (at most 20 ms), kept for the last iteration to finish and
+/// the plan to be written, so that the whole call returns within the budget.
 struct SearchBudget {
     let started: ContinuousClock.Instant
     let timeBudget: Duration
@@ -7,7 +9,7 @@ struct SearchBudget {
 
     init(timeBudget: Duration, maximumIterations: Int?) {
         started = .now
-        self.timeBudget = timeBudget
+        self.timeBudget = timeBudget - min(timeBudget / 50, .milliseconds(20))
         self.maximumIterations = maximumIterations
     }
 
