@@ -105,9 +105,10 @@ final class ProvisioningRun {
     private func inviteAdmin() async throws -> String {
         let token = Hex.encode(SecureRandom.bytes(32))
         let invited = try await ownConnection().query("""
-            INSERT INTO users (id, email, role, status, invite_token_hash)
-            VALUES (gen_random_uuid(), \(tenant.adminEmail), 'tenant_admin', 'invited', \(SHA256.digest(Array(token.utf8))))
-            ON CONFLICT (email) DO UPDATE SET invite_token_hash = EXCLUDED.invite_token_hash WHERE users.status = 'invited'
+            INSERT INTO users (id, email, role, status, invite_token_hash, invite_expires_at)
+            VALUES (gen_random_uuid(), lower(\(tenant.adminEmail)), 'tenant_admin', 'invited', \(SHA256.digest(Array(token.utf8))), now() + interval '7 days')
+            ON CONFLICT (email) DO UPDATE SET invite_token_hash = EXCLUDED.invite_token_hash, invite_expires_at = EXCLUDED.invite_expires_at
+            WHERE users.status = 'invited'
             RETURNING id
             """)
         guard !invited.isEmpty else { return "admin \(tenant.adminEmail) already accepted the invitation" }
