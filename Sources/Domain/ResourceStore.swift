@@ -61,11 +61,12 @@ public struct ResourceStore: Sendable {
     /// Applies `body` to the row if it is still at `expectedVersion`; the merged row is checked again
     /// (an end date moved before an unchanged start is refused).
     public func update(id: UUID, _ body: JSONValue, expectedVersion: Int, context: AuditContext, on pool: PostgresPool) async throws -> VersionedRecord {
-        let changes = try validated(body, mode: .update)
-        let columns = changes.keys.sorted().joined(separator: ", ")
         do {
             return try await pool.withTransaction { connection in
+                // Existence and version first: a missing row is 404 and a stale one 412 whatever the body says.
                 let current = try await current(id: id, expectedVersion: expectedVersion, on: connection)
+                let changes = try validated(body, mode: .update)
+                let columns = changes.keys.sorted().joined(separator: ", ")
                 guard case .object(var merged) = try JSONDecoder().decode(JSONValue.self, from: Data(current.json)) else {
                     throw DomainError(.notFound, "no such \(definition.singular)")
                 }
