@@ -64,7 +64,7 @@ let package = Package(
             name: "FieldOpsCtl",
             dependencies: [
                 "BrokerAdmin", "Topology", "Operations", "AMQP", "Jobs", "Identity", "GatewayCore", "Postgres", "Redis", "Telemetry",
-                "Tenancy", "FieldOpsCore",
+                "Tenancy", "Domain", "FieldOpsCore",
             ],
             path: "fieldopsctl"
         ),
@@ -84,6 +84,7 @@ let package = Package(
         ),
 
         // Tests run against real RabbitMQ, PostgreSQL and Redis started by scripts/services.sh.
+        .testTarget(name: "DomainTests", dependencies: ["Domain", "Identity", "FieldOpsCrypto", "FieldOpsCore", "TestSupport"]),
         .testTarget(name: "GeoTests", dependencies: ["Geo"]),
         .testTarget(name: "BlobStoreTests", dependencies: ["BlobStore"]),
         .testTarget(name: "CBindingsTests", dependencies: [

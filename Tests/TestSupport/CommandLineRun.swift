@@ -1,15 +1,14 @@
 import Foundation
-import TestSupport
 
 /// Runs the built `fieldopsctl` (from `swift build --build-tests`) and captures what it printed.
-struct CommandLineRun {
-    let status: Int32
-    let output: String
-    let errorOutput: String
+public struct CommandLineRun: Sendable {
+    public let status: Int32
+    public let output: String
+    public let errorOutput: String
 
-    static let executable = TestServices.repositoryRoot.appendingPathComponent(".build/debug/fieldopsctl")
+    public static let executable = TestServices.repositoryRoot.appendingPathComponent(".build/debug/fieldopsctl")
 
-    init(_ arguments: [String], environment overrides: [String: String] = [:]) async throws {
+    public init(_ arguments: [String], environment overrides: [String: String] = [:]) async throws {
         let environment = ProcessInfo.processInfo.environment.merging(
             ["FIELDOPS_AMQP_URL": TestServices.amqpURL, "FIELDOPS_POSTGRES_URL": TestServices.postgresURL]
         ) { _, test in test }.merging(overrides) { _, override in override }
