@@ -1,3 +1,5 @@
+import Domain
+import FieldOpsCore
 import Foundation
 import TestSupport
 import Testing
@@ -36,5 +38,11 @@ struct OpenAPIDocumentTests {
         #expect(served.status == 200)
         #expect(served.body == Array(try Data(contentsOf: URL(fileURLWithPath: Self.path))))
         await gateway.shutDown()
+    }
+
+    @Test("the domain resources' paths and schemas are the ones generated from the resource catalog")
+    func generatedFromTheCatalog() throws {
+        let document = try JSONDecoder().decode(JSONValue.self, from: Data(contentsOf: URL(fileURLWithPath: Self.path)))
+        #expect(ResourceOpenAPI.merge(into: document) == document, "regenerate with: fieldopsctl docs openapi")
     }
 }
