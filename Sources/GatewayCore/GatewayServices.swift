@@ -15,6 +15,8 @@ public final class GatewayServices: Sendable {
     /// Each tenant's own database, reached through the control plane's placement.
     public let tenants: TenantDatabases
     public let passwords: PasswordHasher
+    /// Provisions tenants for the platform administrators' API.
+    public let provisioner: TenantProvisioner
 
     public init(configuration: GatewayConfiguration, logger: Logger) throws {
         postgres = PostgresPool(configuration: configuration.postgres, logger: logger)
@@ -22,6 +24,7 @@ public final class GatewayServices: Sendable {
         broker = BrokerLink(configuration: configuration.amqp, logger: logger)
         tenants = TenantDatabases(controlPlane: postgres, configuration: configuration.tenancy, logger: logger)
         passwords = try PasswordHasher()
+        provisioner = try TenantProvisioner(controlPlane: postgres, configuration: configuration.tenancy, logger: logger)
     }
 
     public var readinessChecks: [ReadinessCheck] {
