@@ -107,6 +107,29 @@ enum TenantCommands {
                 return failures == 0 ? 0 : 1
             }
         },
+        CLICommand(
+            words: ["tenant", "move"],
+            summary: "move a tenant's database to another configured server (short write freeze)",
+            usage: """
+                fieldopsctl tenant move <slug> --to <server>
+
+                Marks the tenant moving (every process refuses it with 503 + Retry-After), waits the placement TTL
+                (FIELDOPS_TENANT_PLACEMENT_TTL_MS) so no process still writes to the old copy, copies the database
+                with pg_dump/pg_restore as the tenant's role, records the new placement, reactivates the tenant and
+                drops the old copy. On failure the tenant stays active where it was.
+                \(environmentHelp)
+                Exit 0 when moved, 1 on failure, 2 on bad usage.
+                """,
+            options: ["to"]
+        ) { arguments, environment in
+            let slug = try arguments.positional("slug")[0]
+            let server = try required(arguments, "to")
+            return try await withProvisioner(environment) { provisioner in
+                let tenant = try await provisioner.move(slug, to: server) { print($0) }
+                print("tenant \(tenant.slug) is \(tenant.status.rawValue) on \(tenant.placement.serverName)")
+                return 0
+            }
+        },
         statusCommand("suspend", summary: "suspend a tenant: its database is refused until resumed") { try await $0.suspend($1) },
         statusCommand("resume", summary: "make a suspended tenant active again") { try await $0.resume($1) },
         CLICommand(

@@ -95,6 +95,11 @@ struct TenantCatalog: Sendable {
             """).map(Self.tenant).first
     }
 
+    /// Records that the tenant's database now lives on `server` (same database and role names).
+    func place(tenant id: UUID, on server: String) async throws {
+        try await pool.query("UPDATE tenants SET server_name = \(server), updated_at = now() WHERE id = \(id)")
+    }
+
     func delete(tenant id: UUID) async throws {
         try await pool.query("DELETE FROM tenants WHERE id = \(id)")
     }

@@ -132,6 +132,74 @@ public final class TenantProvisioner: Sendable {
         }
     }
 
+    /// Moves an active tenant's database to another configured server: the tenant is `moving` (refused
+    /// everywhere, the write freeze) for the placement TTL — so no process still holds a pool to the
+    /// old copy — plus the copy; then it is placed on `server`, active again, and the old copy dropped.
+    /// A failure drops the half-made copy and leaves the tenant active where it was.
+    public func move(_ slug: String, to serverName: String, progress: @Sendable (String) -> Void = { _ in }) async throws -> Tenant {
+        let slug = try TenantSlug(slug)
+        return try await withTenantLock(slug) {
+            guard let tenant = try await catalog.find(slug.value) else { throw TenancyError(code: .unknownTenant, message: "no tenant \(slug)") }
+            guard tenant.status == .active else {
+                throw TenancyError(code: .conflict, message: "tenant \(slug) is \(tenant.status.rawValue); only active tenants are moved")
+            }
+            guard tenant.placement.serverName != serverName else {
+                throw TenancyError(code: .conflict, message: "tenant \(slug) is already on \(serverName)")
+            }
+            try await registerServers()
+            let source = try configuredServer(tenant.placement.serverName)
+            let target = try configuredServer(try await chooseServer(serverName))
+            let password = try await password(of: tenant)
+            let placement = tenant.placement
+            _ = try await catalog.changeStatus(slug.value, to: .moving, from: [.active])
+            progress("frozen: waiting \(configuration.placementTimeToLive) for every process to drop its connections")
+            try await Task.sleep(for: configuration.placementTimeToLive)
+            let started = ContinuousClock.now
+            do {
+                let administration = try await ServerAdministration.connect(target, logger: logger)
+                do {
+                    try await administration.ensureLoginRole(placement.roleName, password: password)
+                    try await administration.ensureDatabase(placement.databaseName, owner: placement.roleName)
+                    try await administration.revokePublicConnect(placement.databaseName)
+                } catch {
+                    await administration.close()
+                    throw error
+                }
+                await administration.close()
+                try await DatabaseCopy.copy(database: placement.databaseName, from: source, to: target, role: placement.roleName)
+                try await catalog.place(tenant: tenant.id, on: target.name)
+                progress("copied to \(target.name) in \(ContinuousClock.now - started)")
+            } catch {
+                await dropCopy(of: placement, on: target)
+                _ = try? await catalog.changeStatus(slug.value, to: .active, from: [.moving])
+                throw error
+            }
+            guard let moved = try await catalog.changeStatus(slug.value, to: .active, from: [.moving]) else {
+                throw TenancyError(code: .conflict, message: "tenant \(slug) left the moving state during the move")
+            }
+            await dropCopy(of: placement, on: source)
+            progress("old copy dropped from \(source.name)")
+            logger.info("tenant moved", ["tenant": slug.value, "from": source.name, "to": target.name])
+            return moved
+        }
+    }
+
+    /// Best effort: an old or half-made copy that stays behind is only disk space, and is logged.
+    private func dropCopy(of placement: TenantPlacement, on server: DatabaseServer) async {
+        do {
+            let administration = try await ServerAdministration.connect(server, logger: logger)
+            do {
+                try await administration.drop(database: placement.databaseName, role: placement.roleName)
+            } catch {
+                await administration.close()
+                throw error
+            }
+            await administration.close()
+        } catch {
+            logger.warning("a tenant database copy could not be dropped", ["server": server.name, "database": placement.databaseName, "error": "\(error)"])
+        }
+    }
+
     /// Suspends an active tenant: the registry refuses its database from then on.
     @discardableResult
     public func suspend(_ slug: String) async throws -> Tenant {

@@ -3,5 +3,7 @@ public enum TenantStatus: String, Sendable, CaseIterable, Codable {
     case provisioning
     case active
     case suspended
+    /// Being copied to another server (`fieldopsctl tenant move`): refused meanwhile.
+    case moving
     case deleting
 }

@@ -1,0 +1,41 @@
+import Foundation
+import Postgres
+
+/// Copies one database to another server with PostgreSQL's own tools: `pg_dump` in the custom format
+/// to a private temporary file, then `pg_restore` as the tenant's role, so every object belongs to it
+/// on the new server as on the old. Passwords travel in the environment, never on the command line.
+enum DatabaseCopy {
+    static func copy(database: String, from source: DatabaseServer, to target: DatabaseServer, role: String) async throws {
+        let dump = FileManager.default.temporaryDirectory.appendingPathComponent("fieldops-move-\(UUID().uuidString).dump").path
+        FileManager.default.createFile(atPath: dump, contents: nil, attributes: [.posixPermissions: 0o600])
+        defer { try? FileManager.default.removeItem(atPath: dump) }
+        try await run("pg_dump", ["--format=custom", "--no-owner", "--no-privileges", "--file=\(dump)", "--dbname=\(database)"], on: source)
+        try await run("pg_restore", ["--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction", "--role=\(role)", "--dbname=\(database)", dump], on: target)
+    }
+
+    private static func run(_ tool: String, _ arguments: [String], on server: DatabaseServer) async throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [tool, "--host=\(server.admin.host)", "--port=\(server.admin.port)", "--username=\(server.admin.user)"] + arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["PGPASSWORD"] = server.admin.password
+        environment["PGCONNECT_TIMEOUT"] = "10"
+        process.environment = environment
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
+            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
+            do {
+                try process.run()
+            } catch {
+                process.terminationHandler = nil
+                continuation.resume(throwing: TenancyError(code: .stepFailed, message: "\(tool) could not start: \(error)"))
+            }
+        }
+        guard status == 0 else {
+            let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            throw TenancyError(code: .stepFailed, message: "\(tool) on \(server.name) exited \(status): \(message.prefix(2_000))")
+        }
+    }
+}
