@@ -130,6 +130,29 @@ enum TenantCommands {
                 return 0
             }
         },
+        CLICommand(
+            words: ["tenant", "delete"],
+            summary: "archive a tenant's database to a file, then delete the tenant (database, role, record)",
+            usage: """
+                fieldopsctl tenant delete <slug> --archive <file.dump> --yes
+
+                Writes the tenant's whole database to <file.dump> (pg_dump custom format, mode 0600; restore it
+                with pg_restore) and checks the archive reads back, then drops the database and the role and
+                removes the tenant. Nothing is deleted when the archive fails.
+                \(environmentHelp)
+                Exit 0 when deleted, 1 on failure, 2 on bad usage (missing --archive or --yes).
+                """,
+            options: ["archive"], flags: ["yes"]
+        ) { arguments, environment in
+            let slug = try arguments.positional("slug")[0]
+            let archive = try required(arguments, "archive")
+            guard arguments.flag("yes") else { throw UsageError("deleting a tenant needs --yes") }
+            return try await withProvisioner(environment) { provisioner in
+                try await provisioner.delete(slug, archivePath: archive)
+                print("tenant \(slug) archived to \(archive) and deleted")
+                return 0
+            }
+        },
         statusCommand("suspend", summary: "suspend a tenant: its database is refused until resumed") { try await $0.suspend($1) },
         statusCommand("resume", summary: "make a suspended tenant active again") { try await $0.resume($1) },
         CLICommand(

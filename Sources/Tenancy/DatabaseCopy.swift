@@ -1,8 +1,8 @@
 import Foundation
 import Postgres
 
-/// Copies one database to another server with PostgreSQL's own tools: `pg_dump` in the custom format
-/// to a private temporary file, then `pg_restore` as the tenant's role, so every object belongs to it
+/// Copies or archives one database with PostgreSQL's own tools. A copy is: `pg_dump` in the custom format to
+/// a private temporary file, then `pg_restore` as the tenant's role, so every object belongs to it
 /// on the new server as on the old. Passwords travel in the environment, never on the command line.
 enum DatabaseCopy {
     static func copy(database: String, from source: DatabaseServer, to target: DatabaseServer, role: String) async throws {
@@ -11,6 +11,14 @@ enum DatabaseCopy {
         defer { try? FileManager.default.removeItem(atPath: dump) }
         try await run("pg_dump", ["--format=custom", "--no-owner", "--no-privileges", "--file=\(dump)", "--dbname=\(database)"], on: source)
         try await run("pg_restore", ["--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction", "--role=\(role)", "--dbname=\(database)", dump], on: target)
+    }
+
+    /// The whole database as a `pg_dump` custom-format archive at `path` (created 0600), then read back
+    /// with `pg_restore --list` so a truncated archive is caught before anything is deleted.
+    static func archive(database: String, on server: DatabaseServer, to path: String) async throws {
+        FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+        try await run("pg_dump", ["--format=custom", "--file=\(path)", "--dbname=\(database)"], on: server)
+        try await run("pg_restore", ["--list", path], on: server)
     }
 
     private static func run(_ tool: String, _ arguments: [String], on server: DatabaseServer) async throws {

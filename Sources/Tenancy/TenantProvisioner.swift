@@ -200,6 +200,18 @@ public final class TenantProvisioner: Sendable {
         }
     }
 
+    /// Deletes a tenant for good, after writing its whole database to `archivePath` (a `pg_dump`
+    /// archive, checked readable): the export the customer is owed, taken before anything is dropped.
+    public func delete(_ slug: String, archivePath: String) async throws {
+        let slug = try TenantSlug(slug)
+        guard let tenant = try await catalog.find(slug.value) else { throw TenancyError(code: .unknownTenant, message: "no tenant \(slug)") }
+        guard tenant.status == .active || tenant.status == .suspended else {
+            throw TenancyError(code: .conflict, message: "tenant \(slug) is \(tenant.status.rawValue); only active or suspended tenants are deleted")
+        }
+        try await DatabaseCopy.archive(database: tenant.placement.databaseName, on: try configuredServer(tenant.placement.serverName), to: archivePath)
+        try await abandon(slug.value)
+    }
+
     /// Suspends an active tenant: the registry refuses its database from then on.
     @discardableResult
     public func suspend(_ slug: String) async throws -> Tenant {

@@ -45,3 +45,24 @@ import Testing
         }
     }
 }
+
+/// Deleting a tenant writes its archive first; the archive restores.
+@Suite struct TenantDeletionTests {
+    @Test func aDeletedTenantLeavesARestorableArchive() async throws {
+        let slug = TenancyTestServices.uniqueSlug("gone")
+        let archive = FileManager.default.temporaryDirectory.appendingPathComponent("\(slug).dump").path
+        defer { try? FileManager.default.removeItem(atPath: archive) }
+        try await ProvisionerFixture.run(cleaning: []) { fixture in
+            let result = try await fixture.provision(slug, sector: "public_works", server: TenancyTestServices.serverA)
+            try await fixture.provisioner.delete(slug, archivePath: archive)
+            #expect(try await fixture.provisioner.find(slug) == nil)
+            let listing = try await ChildProcess.run(URL(fileURLWithPath: "/usr/bin/env"), arguments: ["pg_restore", "--list", archive])
+            #expect(listing.status == 0)
+            #expect(listing.output.contains("TABLE public audit_log") && listing.output.contains("TABLE DATA public work_types"))
+            let server = try await TenancyTestServices.adminConnection(TenancyTestServices.serverA)
+            #expect(try await server.query("SELECT 1 FROM pg_database WHERE datname = \(result.tenant.placement.databaseName)").isEmpty)
+            await server.close()
+            await #expect(throws: TenancyError.self) { try await fixture.provisioner.delete(slug, archivePath: archive) }
+        }
+    }
+}
