@@ -52,7 +52,7 @@ let package = Package(
         .target(name: "Domain", dependencies: ["Geo", "Identity", "Postgres", "FieldOpsCrypto", "FieldOpsCore"]),
         .target(name: "BlobStore", dependencies: ["FieldOpsCrypto", "FieldOpsCore"]),
         .target(name: "Tenancy", dependencies: ["Postgres", "FieldOpsCrypto", "Telemetry", "FieldOpsCore"]),
-        .target(name: "Scheduling"),
+        .target(name: "Scheduling", dependencies: ["Geo"]),
 
         // Executables: thin wiring only.
         .executableTarget(
@@ -72,7 +72,7 @@ let package = Package(
         .executableTarget(name: "AMQPBench", dependencies: ["AMQP", "Telemetry", "FieldOpsCore"], path: "benchmarks/AMQPBench"),
         .executableTarget(name: "PostgresBench", dependencies: ["Postgres", "Telemetry", "FieldOpsCore"], path: "benchmarks/PostgresBench"),
         .executableTarget(name: "RedisBench", dependencies: ["Redis", "Telemetry", "FieldOpsCore"], path: "benchmarks/RedisBench"),
-        .executableTarget(name: "SchedulingBench", dependencies: ["Scheduling"], path: "benchmarks/SchedulingBench"),
+        .executableTarget(name: "SchedulingBench", dependencies: ["Scheduling", "Geo"], path: "benchmarks/SchedulingBench"),
         .executableTarget(name: "MeshBench", dependencies: ["Mesh", "Commands", "AMQP", "Telemetry", "FieldOpsCore"], path: "benchmarks/MeshBench"),
 
         // Shared by the integration tests: service URLs, migrated pools, unique names.
@@ -112,7 +112,7 @@ let package = Package(
         ]),
         .testTarget(name: "TraceExportTests", dependencies: ["TraceExport", "Telemetry", "FieldOpsCore"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "Telemetry", "FieldOpsCore"]),
-        .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"]),
+        .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "Geo"]),
         .testTarget(name: "TenancyTests", dependencies: ["Tenancy", "Postgres", "FieldOpsCrypto", "TestSupport", "FieldOpsCore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -14,8 +14,13 @@ public struct GeoPoint: Sendable, Hashable, Codable {
 
     /// Nil when either coordinate is out of range or not a number.
     public init?(validatingLatitude latitude: Double, longitude: Double) {
-        guard latitude.isFinite, longitude.isFinite, (-90...90).contains(latitude), (-180...180).contains(longitude) else { return nil }
         self.init(latitude: latitude, longitude: longitude)
+        guard isValid else { return nil }
+    }
+
+    /// Both coordinates are numbers within range.
+    public var isValid: Bool {
+        latitude.isFinite && longitude.isFinite && (-90...90).contains(latitude) && (-180...180).contains(longitude)
     }
 
     static let earthRadiusMeters = 6_371_008.8

@@ -1,3 +1,5 @@
+import Geo
+
 /// Work to place on a technician's day.
 public struct Intervention: Hashable, Sendable, Codable {
     public var id: String

@@ -1,3 +1,5 @@
+import Geo
+
 /// A technician as the solver sees one day of theirs.
 public struct Technician: Hashable, Sendable, Codable {
     public var id: String

@@ -1,3 +1,5 @@
+import Geo
+
 /// Travel time between two points: great-circle distance × detour factor ÷ the tenant's average
 /// speed, rounded up to whole minutes (plans are in whole minutes, and rounding up never promises
 /// an arrival the road cannot keep).
@@ -15,7 +17,7 @@ public struct TravelModel: Hashable, Sendable, Codable {
     }
 
     public func minutes(from origin: GeoPoint, to destination: GeoPoint) -> Int {
-        let hours = origin.kilometres(to: destination) * detourFactor / speedKilometresPerHour
+        let hours = origin.distance(to: destination) / 1_000 * detourFactor / speedKilometresPerHour
         return Int((hours * 60).rounded(.up))
     }
 }

@@ -1,3 +1,4 @@
+import Geo
 import Scheduling
 import Testing
 

@@ -1,3 +1,4 @@
+import Geo
 import Scheduling
 
 /// Small random days for property tests: a few technicians with skills that may have lapsed,

@@ -1,3 +1,4 @@
+import Geo
 import Scheduling
 
 /// Random benchmark inputs, reproducible from a seed.
