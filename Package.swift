@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "Jobs", dependencies: ["Postgres"]),
         .target(name: "Commands", dependencies: ["Mesh"]),
         .target(name: "WorkerHost", dependencies: ["AMQP", "HTTPServer", "Jobs", "Mesh", "Postgres", "Telemetry", "TraceExport", "FieldOpsCore"]),
-        .target(name: "Mesh", dependencies: ["AMQP", "Postgres", "Jobs", "Telemetry", "FieldOpsCore", "FieldOpsCrypto"]),
+        .target(name: "Mesh", dependencies: ["AMQP", "Postgres", "Jobs", "Telemetry", "FieldOpsCore"]),
         .target(name: "Identity", dependencies: ["CSodium", "FieldOpsCrypto"]),
         .target(name: "HTTPClient", dependencies: ["CCurl", "CShims", "FieldOpsCore"]),
         .target(name: "TraceExport", dependencies: ["HTTPClient", "Telemetry", "FieldOpsCore"]),

@@ -3,8 +3,8 @@
 ///
 /// Decoding every delivery's properties into strings, dictionaries and enum values, then freeing
 /// them, was a fifth of what consuming cost, and most consumers read a handful of fields or none.
-/// A single field or header is read here by skipping over the others; `decoded()` builds the whole
-/// `AMQPProperties`. Malformed bytes never trap: what cannot be read is absent.
+/// Single fields and the headers asked for are read here by skipping over the rest; `decoded()`
+/// builds the whole `AMQPProperties`. Malformed bytes never trap: what cannot be read is absent.
 public struct AMQPEncodedProperties: Sendable, Hashable {
     let bytes: [UInt8]
 
@@ -16,10 +16,11 @@ public struct AMQPEncodedProperties: Sendable, Hashable {
     public var correlationId: String? { shortString(.correlationId) }
     public var type: String? { shortString(.type) }
 
-    /// One header, found without decoding the others.
-    public func header(_ name: String) -> AMQPFieldValue? {
-        guard var reader = reader(at: .headers) else { return nil }
-        return reader.fieldTableEntry(named: name)
+    /// The headers named `names`, in that order (nil where absent), found in one pass over the
+    /// table that decodes no other header.
+    public func headers(named names: [String]) -> [AMQPFieldValue?] {
+        guard var reader = reader(at: .headers) else { return names.map { _ in nil } }
+        return reader.fieldTableEntries(named: names)
     }
 
     public func decoded() -> AMQPProperties {

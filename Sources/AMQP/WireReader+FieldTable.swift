@@ -17,16 +17,24 @@ extension WireReader {
         return table
     }
 
-    /// The value of the entry named `name` of the table that starts here, decoding no other value.
-    mutating func fieldTableEntry(named name: String) -> AMQPFieldValue? {
-        guard let range = longString() else { return nil }
+    /// The values of the entries named `names` (nil where absent) of the table that starts here,
+    /// found in one pass that decodes no other value.
+    mutating func fieldTableEntries(named names: [String]) -> [AMQPFieldValue?] {
+        var values = [AMQPFieldValue?](repeating: nil, count: names.count)
+        guard let range = longString() else { return values }
         var entries = bounded(to: range)
-        while !entries.isAtEnd {
-            guard let key = entries.shortString() else { return nil }
-            if entries.matches(key, name) { return entries.fieldValue(depth: 0) }
-            guard entries.skipFieldValue() else { return nil }
+        var missing = names.count
+        while missing > 0, !entries.isAtEnd {
+            guard let key = entries.shortString() else { break }
+            if let index = names.firstIndex(where: { entries.matches(key, $0) }), values[index] == nil {
+                guard let value = entries.fieldValue(depth: 0) else { break }
+                values[index] = value
+                missing -= 1
+            } else {
+                guard entries.skipFieldValue() else { break }
+            }
         }
-        return nil
+        return values
     }
 
     /// One value: its type octet, then its encoding.

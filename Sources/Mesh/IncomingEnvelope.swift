@@ -18,22 +18,24 @@ struct IncomingEnvelope: Sendable {
     /// The publisher's span, when the message carries a valid `traceparent`.
     let parent: TraceContext?
 
+    /// The headers read, in the order `init` takes them.
+    private static let headerNames = [MeshHeader.tenant, MeshHeader.attempt, MeshHeader.traceparent, MeshHeader.tracestate]
+
     init(_ properties: AMQPEncodedProperties) throws(MessageValidationError) {
+        let headers = properties.headers(named: Self.headerNames)
         var problems: [String: String] = [:]
         let messageID = properties.messageId ?? ""
         if messageID.isEmpty { problems["message_id"] = "is missing" }
-        let tenant = properties.header(MeshHeader.tenant)?.stringValue ?? ""
+        let tenant = headers[0]?.stringValue ?? ""
         if tenant.isEmpty { problems[MeshHeader.tenant] = "is missing" }
         guard problems.isEmpty else { throw MessageValidationError(problems) }
 
         self.messageID = messageID
         self.tenant = tenant
         jobID = properties.correlationId.flatMap(UUID.init(hyphenatedHex:))
-        attempt = max(1, properties.header(MeshHeader.attempt)?.integerValue.map(Int.init) ?? 1)
+        attempt = max(1, headers[1]?.integerValue.map(Int.init) ?? 1)
         // A missing or malformed traceparent starts a new trace rather than failing the message.
-        parent = properties.header(MeshHeader.traceparent)?.stringValue.flatMap {
-            TraceContext(traceparent: $0, tracestate: properties.header(MeshHeader.tracestate)?.stringValue)
-        }
+        parent = headers[2]?.stringValue.flatMap { TraceContext(traceparent: $0, tracestate: headers[3]?.stringValue) }
     }
 }
 
