@@ -7,7 +7,11 @@ public struct AMQPDelivery: Sendable {
     public var redelivered: Bool
     public var exchange: String
     public var routingKey: String
-    public var properties: AMQPProperties
+    /// The properties as the broker sent them: read the fields needed from here.
+    public var encodedProperties: AMQPEncodedProperties
+
+    /// Every property, decoded anew on each access.
+    public var properties: AMQPProperties { encodedProperties.decoded() }
 }
 
 /// The broker's delivery tag plus the consumer subscription it belongs to, so an ack can never

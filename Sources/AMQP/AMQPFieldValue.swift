@@ -3,7 +3,7 @@ public typealias AMQPFieldTable = [String: AMQPFieldValue]
 
 /// One value of a field table, with the wire types RabbitMQ understands.
 /// (RabbitMQ has no unsigned 64-bit type, so there is none here either.)
-public indirect enum AMQPFieldValue: Sendable, Hashable {
+public enum AMQPFieldValue: Sendable, Hashable {
     case bool(Bool)
     case int8(Int8)
     case uint8(UInt8)

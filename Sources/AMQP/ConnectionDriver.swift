@@ -598,7 +598,8 @@ final class ConnectionDriver {
             guard !record.isCancelled else { return try requeue(tag, channel: channel, session) }
             record.stage(AMQPDelivery(
                 body: content.body, deliveryTag: AMQPDeliveryTag(value: tag, subscription: record.subscription),
-                redelivered: redelivered, exchange: exchange, routingKey: routingKey, properties: content.properties
+                redelivered: redelivered, exchange: exchange, routingKey: routingKey,
+                encodedProperties: AMQPEncodedProperties(content.encodedProperties)
             ))
         case .returned(let replyCode, let replyText, let exchange, let routingKey):
             confirms.returned(

@@ -8,7 +8,7 @@ struct ContentAssembly {
     }
 
     let origin: Origin
-    var properties = AMQPProperties()
+    var encodedProperties: [UInt8] = []
     var expectedSize = 0
     var body: [UInt8] = []
     var headerSeen = false
@@ -19,9 +19,9 @@ struct ContentAssembly {
         headerSeen = true
         expectedSize = Int(header.payload.properties.body_size)
         body.reserveCapacity(expectedSize)
-        if let decoded = header.payload.properties.decoded {
-            properties = CDecoding.properties(decoded.assumingMemoryBound(to: amqp_basic_properties_t.self))
-        }
+        // rabbitmq-c decoded them into its frame pool too; copying the encoded bytes is cheaper than
+        // copying that (see `AMQPEncodedProperties`).
+        encodedProperties = CDecoding.byteArray(header.payload.properties.raw)
     }
 
     mutating func append(_ fragment: amqp_bytes_t) {

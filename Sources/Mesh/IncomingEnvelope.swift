@@ -8,33 +8,34 @@ import Telemetry
 
 /// What the runtime reads off a delivery before the handler sees it. A delivery without what every
 /// mesh message must carry (a message id, a tenant) is refused as permanently invalid.
+///
+/// Each field is read straight from the encoded properties: the rest of them is never decoded.
 struct IncomingEnvelope: Sendable {
     let messageID: String
     let tenant: String
     let jobID: UUID?
     let attempt: Int
-    let firstSeen: Int64?
     /// The publisher's span, when the message carries a valid `traceparent`.
     let parent: TraceContext?
 
-    init(_ delivery: AMQPDelivery) throws(MessageValidationError) {
-        let headers = delivery.properties.headers ?? [:]
+    /// The headers read, in the order `init` takes them.
+    private static let headerNames = [MeshHeader.tenant, MeshHeader.attempt, MeshHeader.traceparent, MeshHeader.tracestate]
+
+    init(_ properties: AMQPEncodedProperties) throws(MessageValidationError) {
+        let headers = properties.headers(named: Self.headerNames)
         var problems: [String: String] = [:]
-        let messageID = delivery.properties.messageId ?? ""
+        let messageID = properties.messageId ?? ""
         if messageID.isEmpty { problems["message_id"] = "is missing" }
-        let tenant = headers[MeshHeader.tenant]?.stringValue ?? ""
+        let tenant = headers[0]?.stringValue ?? ""
         if tenant.isEmpty { problems[MeshHeader.tenant] = "is missing" }
         guard problems.isEmpty else { throw MessageValidationError(problems) }
 
         self.messageID = messageID
         self.tenant = tenant
-        jobID = delivery.properties.correlationId.flatMap(UUID.init(uuidString:))
-        attempt = max(1, headers[MeshHeader.attempt]?.integerValue.map(Int.init) ?? 1)
-        firstSeen = headers[MeshHeader.firstSeen]?.integerValue
+        jobID = properties.correlationId.flatMap(UUID.init(hyphenatedHex:))
+        attempt = max(1, headers[1]?.integerValue.map(Int.init) ?? 1)
         // A missing or malformed traceparent starts a new trace rather than failing the message.
-        parent = headers[MeshHeader.traceparent]?.stringValue.flatMap {
-            TraceContext(traceparent: $0, tracestate: headers[MeshHeader.tracestate]?.stringValue)
-        }
+        parent = headers[2]?.stringValue.flatMap { TraceContext(traceparent: $0, tracestate: headers[3]?.stringValue) }
     }
 }
 

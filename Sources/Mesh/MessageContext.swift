@@ -17,6 +17,14 @@ public struct MessageContext: Sendable {
     public let redelivered: Bool
     public let queue: String
     public let trace: TraceContext
-    /// Carries `tenant`, `message.id` and `trace_id`.
-    public let logger: Logger
+    /// The worker's logger, before this message's metadata is added.
+    let workerLogger: Logger
+
+    /// Carries `tenant`, `message.id`, `trace_id` and `attempt`. Made on each access: building it for
+    /// every message, logged or not, was a tenth of the runtime's cost per message.
+    public var logger: Logger {
+        workerLogger.with([
+            "tenant": tenant, "message.id": messageID, "trace_id": trace.traceID.hex, "attempt": "\(attempt)",
+        ])
+    }
 }

@@ -90,7 +90,7 @@ public final class Worker<Handler: MessageHandler>: Sendable {
 
         let envelope: IncomingEnvelope
         do {
-            envelope = try IncomingEnvelope(delivery)
+            envelope = try IncomingEnvelope(delivery.encodedProperties)
         } catch {
             await settle(delivery, consumer: consumer, acknowledger: acknowledger, jobID: nil, attempt: 1, failure: .permanent(error.description), logger: logger)
             return
@@ -101,13 +101,13 @@ public final class Worker<Handler: MessageHandler>: Sendable {
             "messaging.destination.name": .string(queue), "messaging.message.id": .string(envelope.messageID),
             "tenant": .string(envelope.tenant), "attempt": .int(Int64(envelope.attempt)),
         ] : [:])
-        let logger = self.logger.with([
-            "tenant": envelope.tenant, "message.id": envelope.messageID, "trace_id": span.context.traceID.hex,
-            "attempt": "\(envelope.attempt)",
-        ])
+        let context = MessageContext(
+            messageID: envelope.messageID, tenant: envelope.tenant, jobID: envelope.jobID, attempt: envelope.attempt,
+            redelivered: delivery.redelivered, queue: queue, trace: span.context, workerLogger: logger
+        )
 
-        if let failure = await handle(delivery, envelope: envelope, acknowledger: acknowledger, trace: span.context, logger: logger) {
-            await settle(delivery, consumer: consumer, acknowledger: acknowledger, jobID: envelope.jobID, attempt: envelope.attempt, failure: failure, logger: logger)
+        if let failure = await handle(delivery, context: context, acknowledger: acknowledger) {
+            await settle(delivery, consumer: consumer, acknowledger: acknowledger, jobID: context.jobID, attempt: context.attempt, failure: failure, logger: context.logger)
             span.end(status: .error(message: failureText(failure)))
         } else {
             span.end(status: .ok)
@@ -115,11 +115,12 @@ public final class Worker<Handler: MessageHandler>: Sendable {
     }
 
     /// Decodes, validates and runs the handler; acknowledges on success (nil), else says how it failed.
-    private func handle(_ delivery: AMQPDelivery, envelope: IncomingEnvelope, acknowledger: Acknowledger, trace: TraceContext, logger: Logger) async -> HandlerFailure? {
+    private func handle(_ delivery: AMQPDelivery, context: MessageContext, acknowledger: Acknowledger) async -> HandlerFailure? {
         let message: Handler.Message
         do {
-            guard delivery.properties.type == nil || delivery.properties.type == Handler.Message.type else {
-                throw MessageValidationError(["type": "is \(delivery.properties.type ?? ""), expected \(Handler.Message.type)"])
+            let type = delivery.encodedProperties.type
+            guard type == nil || type == Handler.Message.type else {
+                throw MessageValidationError(["type": "is \(type ?? ""), expected \(Handler.Message.type)"])
             }
             message = try decoder.decode(Handler.Message.self, from: Data(delivery.body))
             try message.validate()
@@ -129,14 +130,10 @@ public final class Worker<Handler: MessageHandler>: Sendable {
             return .permanent("undecodable payload: \(error)")
         }
 
-        let context = MessageContext(
-            messageID: envelope.messageID, tenant: envelope.tenant, jobID: envelope.jobID, attempt: envelope.attempt,
-            redelivered: delivery.redelivered, queue: configuration.queue, trace: trace, logger: logger
-        )
         do {
-            if let jobID = envelope.jobID { try await jobs?.markRunning(id: jobID, attempt: envelope.attempt) }
+            if let jobID = context.jobID { try await jobs?.markRunning(id: jobID, attempt: context.attempt) }
             let output = try await handler.handle(message, context: context)
-            if let jobID = envelope.jobID { try await jobs?.markSucceeded(id: jobID, result: Array(try JSONEncoder().encode(output))) }
+            if let jobID = context.jobID { try await jobs?.markSucceeded(id: jobID, result: Array(try JSONEncoder().encode(output))) }
         } catch let error as PermanentFailure {
             return .permanent("\(error)")
         } catch {

@@ -65,6 +65,34 @@ struct WorkerTests {
         await fixture.tearDown()
     }
 
+    @Test("a delivery without its tenant or its message id is parked at once, naming what is missing")
+    func envelopeChecked() async throws {
+        let fixture = try await MeshFixture()
+        let worker = fixture.worker()
+        let running = Task { try await worker.run() }
+        let body = Array(try JSONEncoder().encode(TestCommand(value: 5)))
+        try await fixture.connection.publish(
+            exchange: "", routingKey: fixture.queue, body: body,
+            properties: AMQPProperties(headers: ["x-attempt": .int32(2)], deliveryMode: .persistent, messageId: "no-tenant-1")
+        )
+        try await fixture.connection.publish(
+            exchange: "", routingKey: fixture.queue, body: body,
+            properties: AMQPProperties(headers: ["x-tenant": "acme"], deliveryMode: .persistent, type: TestCommand.type)
+        )
+
+        let parked = try await fixture.parked(count: 2)
+        let reasons = Set(parked.compactMap { delivery -> String? in
+            if case .string(let reason) = delivery.properties.headers?["x-park-reason"] { return reason }
+            return nil
+        })
+        #expect(reasons == ["invalid payload: x-tenant is missing", "invalid payload: message_id is missing"])
+        #expect(try await fixture.recordedValues().isEmpty)
+
+        await worker.stop()
+        try await running.value
+        await fixture.tearDown()
+    }
+
     @Test("a transient failure is retried through a delay queue with its attempt counted, then succeeds")
     func transientRetried() async throws {
         let fixture = try await MeshFixture()

@@ -8,7 +8,8 @@
 #   worker:N  `Worker` with a no-op handler, prefetch 500, concurrency N (each value in CONCURRENCIES)
 #   decode    no broker: JSONDecoder + validate on the same body COUNT times (what the runtime adds
 #             per message besides its bookkeeping)
-# Loopback only, bounded to 2 minutes; the scratch queue is deleted on every exit.
+# Loopback only, bounded to 2 minutes; the scratch queue is deleted on every exit. For a figure the
+# machine's load does not move, scripts/bench/worker-instructions.sh counts instructions per message.
 #
 #   scripts/bench/worker.sh [COUNT (200000)] [CONCURRENCIES ("8 64 256")]
 set -euo pipefail
@@ -31,6 +32,8 @@ trap cleanup EXIT
 swift build -c release --product MeshBench >"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
 bench=$(swift build -c release --show-bin-path 2>/dev/null)/MeshBench
 
+# Figures move with what else runs on the machine: the load average is printed with them.
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 phases=(raw raw-each decode)
 for concurrency in $concurrencies; do phases+=("worker:$concurrency"); done
 timeout 110 "$bench" "$queue" "$count" "${phases[@]}" >"$work/figures.txt" \
@@ -46,6 +49,7 @@ for concurrency in $concurrencies; do
 done
 
 printf 'Mesh consume, %s report commands per phase, quorum queue, prefetch 500, loopback\n' "$count"
+printf 'load average before: %s, after: %s\n' "$load_before" "$(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-44s %10s %8s\n' "path" "msg/s" "vs raw"
 printf '%-44s %10s %8s\n' "publish (confirmed batches of 1000, best)" "$(figure publish)" ""
 printf '%-44s %10s %8s\n' "raw client, multiple ack every 250" "$raw" "100%"
