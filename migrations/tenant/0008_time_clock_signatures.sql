@@ -12,8 +12,6 @@ CREATE TABLE time_clock_entries (
     distance_m        double precision NOT NULL,
     outside_geofence  boolean     NOT NULL,
     recorded_by       uuid,
-    -- Entries never change; the version gives them an ETag like every other row.
-    version           integer     NOT NULL DEFAULT 1,
     created_at        timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX time_clock_technician ON time_clock_entries (technician_id, at);
@@ -30,7 +28,6 @@ CREATE TABLE signatures (
     image_png        bytea,
     summary_sha256   bytea       NOT NULL CHECK (length(summary_sha256) = 32),
     recorded_by      uuid,
-    version          integer     NOT NULL DEFAULT 1,
     CHECK (strokes IS NOT NULL OR image_png IS NOT NULL)
 );
 CREATE INDEX signatures_intervention ON signatures (intervention_id);
