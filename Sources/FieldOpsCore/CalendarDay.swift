@@ -4,15 +4,30 @@ public struct CalendarDay: Sendable, Hashable, Comparable {
     public let month: Int
     public let day: Int
 
+    /// Reads the ten UTF-8 bytes in place: dates are checked on every message that carries one, so
+    /// no intermediate strings are made.
     public init?(_ text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              (1...12).contains(month), day >= 1, day <= Self.daysIn(month: month, year: year)
-        else { return nil }
-        self.year = year
-        self.month = month
-        self.day = day
+        var text = text
+        let parsed = text.withUTF8 { bytes -> (year: Int, month: Int, day: Int)? in
+            guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+            func number(_ range: Range<Int>) -> Int? {
+                var value = 0
+                for index in range {
+                    let digit = bytes[index] &- UInt8(ascii: "0")
+                    guard digit < 10 else { return nil }
+                    value = value * 10 + Int(digit)
+                }
+                return value
+            }
+            guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
+            return (year, month, day)
+        }
+        guard let parsed, (1...12).contains(parsed.month), parsed.day >= 1, parsed.day <= Self.daysIn(month: parsed.month, year: parsed.year) else {
+            return nil
+        }
+        year = parsed.year
+        month = parsed.month
+        day = parsed.day
     }
 
     static func daysIn(month: Int, year: Int) -> Int {
