@@ -49,6 +49,7 @@ let package = Package(
         .target(name: "HTTPServer", dependencies: ["CMicroHTTPD", "CShims", "FieldOpsCore", "Telemetry"]),
         .target(name: "Operations", dependencies: ["AMQP", "Mesh", "Jobs", "Identity", "GatewayCore", "FieldOpsCore"]),
         .target(name: "Geo"),
+        .target(name: "GPS", dependencies: ["Geo", "FieldOpsCore"]),
         .target(name: "BlobStore", dependencies: ["FieldOpsCrypto", "FieldOpsCore"]),
         .target(name: "Tenancy", dependencies: ["Postgres", "FieldOpsCrypto", "Telemetry", "FieldOpsCore"]),
 
@@ -82,6 +83,7 @@ let package = Package(
 
         // Tests run against real RabbitMQ, PostgreSQL and Redis started by scripts/services.sh.
         .testTarget(name: "GeoTests", dependencies: ["Geo"]),
+        .testTarget(name: "GPSTests", dependencies: ["GPS", "Geo"]),
         .testTarget(name: "BlobStoreTests", dependencies: ["BlobStore"]),
         .testTarget(name: "CBindingsTests", dependencies: [
             "CRabbitMQ", "CLibPQ", "CHiredis", "CVips", "CXlsxWriter", "CPangoCairo", "CMicroHTTPD", "CSodium", "CCurl",
