@@ -12,6 +12,8 @@ let package = Package(
     products: [
         .executable(name: "gateway", targets: ["Gateway"]),
         .executable(name: "fieldopsctl", targets: ["FieldOpsCtl"]),
+        .executable(name: "gps-worker", targets: ["GPSWorkerMain"]),
+        .executable(name: "gps-ingest", targets: ["GPSIngestMain"]),
     ],
     targets: [
         // C libraries from Debian.
@@ -45,11 +47,16 @@ let package = Package(
         .target(name: "BrokerAdmin", dependencies: ["HTTPClient", "Topology", "FieldOpsCore"]),
         .target(name: "GatewayCore", dependencies: [
             "AMQP", "Commands", "HTTPServer", "Identity", "Jobs", "Mesh", "Postgres", "Redis", "Telemetry", "Tenancy", "FieldOpsCrypto", "FieldOpsCore",
+            "Geo", "GPS", "GPSIngest",
         ]),
         .target(name: "HTTPServer", dependencies: ["CMicroHTTPD", "CShims", "FieldOpsCore", "Telemetry"]),
         .target(name: "Operations", dependencies: ["AMQP", "Mesh", "Jobs", "Identity", "GatewayCore", "FieldOpsCore"]),
         .target(name: "Geo"),
         .target(name: "GPS", dependencies: ["Geo", "FieldOpsCore"]),
+        .target(name: "GPSIngest", dependencies: ["GPS", "Mesh", "AMQP", "HTTPServer", "Postgres", "Redis", "Tenancy", "Telemetry", "FieldOpsCrypto", "FieldOpsCore"]),
+        .target(name: "GPSWorker", dependencies: [
+            "GPS", "GPSIngest", "Geo", "Mesh", "AMQP", "Postgres", "Redis", "Tenancy", "Telemetry", "WorkerHost", "FieldOpsCrypto", "FieldOpsCore",
+        ]),
         .target(name: "BlobStore", dependencies: ["FieldOpsCrypto", "FieldOpsCore"]),
         .target(name: "Tenancy", dependencies: ["Postgres", "FieldOpsCrypto", "Telemetry", "FieldOpsCore"]),
 
@@ -59,11 +66,15 @@ let package = Package(
             dependencies: ["GatewayCore", "Mesh", "AMQP", "Postgres", "Redis", "HTTPServer", "Telemetry", "TraceExport", "FieldOpsCore"],
             path: "gateway"
         ),
+        .executableTarget(name: "GPSWorkerMain", dependencies: ["GPSWorker", "WorkerHost"], path: "workers/gps"),
+        .executableTarget(
+            name: "GPSIngestMain", dependencies: ["GPSIngest", "AMQP", "HTTPServer", "Mesh", "Postgres", "Telemetry", "FieldOpsCore"], path: "gps-ingest"
+        ),
         .executableTarget(
             name: "FieldOpsCtl",
             dependencies: [
                 "BrokerAdmin", "Topology", "Operations", "AMQP", "Jobs", "Identity", "GatewayCore", "Postgres", "Redis", "Telemetry",
-                "Tenancy", "FieldOpsCore",
+                "Tenancy", "FieldOpsCore", "GPSIngest",
             ],
             path: "fieldopsctl"
         ),

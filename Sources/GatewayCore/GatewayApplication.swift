@@ -30,6 +30,7 @@ public struct GatewayApplication: Sendable {
             .register(in: &router)
         JobRoutes(jobs: jobs, guarding: guarding).register(in: &router)
         ReportRoutes(submitter: JobSubmitter(jobs: jobs, broker: services.broker), guarding: guarding).register(in: &router)
+        GPSRoutes(services: services, configuration: configuration.gps, guarding: guarding).register(in: &router)
         self.router = router
     }
 }
