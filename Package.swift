@@ -94,7 +94,10 @@ let package = Package(
 
         // Tests run against real RabbitMQ, PostgreSQL and Redis started by scripts/services.sh.
         .testTarget(name: "GeoTests", dependencies: ["Geo"]),
-        .testTarget(name: "GPSTests", dependencies: ["GPS", "Geo"]),
+        .testTarget(name: "GPSTests", dependencies: [
+            "GPS", "Geo", "GPSIngest", "GPSWorkerMain", "GatewayCore", "Identity", "HTTPClient", "HTTPServer", "Mesh", "AMQP", "Postgres", "Redis",
+            "Tenancy", "Telemetry", "TestSupport", "FieldOpsCore",
+        ]),
         .testTarget(name: "BlobStoreTests", dependencies: ["BlobStore"]),
         .testTarget(name: "CBindingsTests", dependencies: [
             "CRabbitMQ", "CLibPQ", "CHiredis", "CVips", "CXlsxWriter", "CPangoCairo", "CMicroHTTPD", "CSodium", "CCurl",
