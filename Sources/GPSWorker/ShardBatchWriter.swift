@@ -28,7 +28,8 @@ struct ShardBatchWriter: Sendable {
     let metrics: GPSMetrics
     let logger: Logger
 
-    func store(_ deliveries: [AMQPDelivery]) async throws {
+    /// `queue`: the shard the deliveries came from, named in what is parked.
+    func store(_ deliveries: [AMQPDelivery], from queue: String) async throws {
         let now = EpochClock.nowMilliseconds()
         let decoder = JSONDecoder()
         var byTenant: [String: [ReceivedPositions]] = [:]
@@ -52,7 +53,7 @@ struct ShardBatchWriter: Sendable {
         for tenant in byTenant.keys.sorted() {
             try await store(byTenant[tenant]!, tenant: tenant)
         }
-        for (delivery, reason) in unusable { try await park(delivery, reason: reason) }
+        for (delivery, reason) in unusable { try await park(delivery, from: queue, reason: reason) }
     }
 
     private func store(_ received: [ReceivedPositions], tenant: String) async throws {
@@ -106,11 +107,11 @@ struct ShardBatchWriter: Sendable {
     }
 
     /// To `fieldops.gps.dead` with the reason, confirmed, as the mesh's runtime parks.
-    private func park(_ delivery: AMQPDelivery, reason: String) async throws {
+    private func park(_ delivery: AMQPDelivery, from queue: String, reason: String) async throws {
         var properties = delivery.properties
         var headers = properties.headers ?? [:]
         headers[MeshHeader.parkReason] = .string(String(reason.prefix(1024)))
-        headers[MeshHeader.originQueue] = .string(delivery.routingKey)
+        headers[MeshHeader.originQueue] = .string(queue)
         headers[MeshHeader.parkedAt] = .int64(Int64(EpochClock.nowMilliseconds() / 1000))
         properties.headers = headers
         try await broker.publish(

@@ -68,7 +68,7 @@ final class ShardConsumer: Sendable {
         var attempt = 0
         while true {
             do {
-                try await writer.store(batch)
+                try await writer.store(batch, from: queue)
                 return true
             } catch {
                 if stopping.load(ordering: .relaxed) { return false }
