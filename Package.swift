@@ -12,6 +12,8 @@ let package = Package(
     products: [
         .executable(name: "gateway", targets: ["Gateway"]),
         .executable(name: "fieldopsctl", targets: ["FieldOpsCtl"]),
+        .executable(name: "gps-worker", targets: ["GPSWorkerMain"]),
+        .executable(name: "gps-ingest", targets: ["GPSIngestMain"]),
     ],
     targets: [
         // C libraries from Debian.
@@ -44,12 +46,18 @@ let package = Package(
         .target(name: "TraceExport", dependencies: ["HTTPClient", "Telemetry", "FieldOpsCore"]),
         .target(name: "BrokerAdmin", dependencies: ["HTTPClient", "Topology", "FieldOpsCore"]),
         .target(name: "GatewayCore", dependencies: [
-            "AMQP", "Commands", "Domain", "Geo", "HTTPServer", "Identity", "Jobs", "Mesh", "Postgres", "Redis", "Telemetry", "Tenancy", "FieldOpsCrypto", "FieldOpsCore",
+            "AMQP", "Commands", "Domain", "Geo", "GPS", "GPSIngest", "HTTPServer", "Identity", "Jobs", "Mesh", "Postgres", "Redis", "Telemetry", "Tenancy",
+            "FieldOpsCrypto", "FieldOpsCore",
         ]),
         .target(name: "HTTPServer", dependencies: ["CMicroHTTPD", "CShims", "FieldOpsCore", "Telemetry"]),
         .target(name: "Operations", dependencies: ["AMQP", "Mesh", "Jobs", "Identity", "GatewayCore", "FieldOpsCore"]),
         .target(name: "Geo"),
         .target(name: "Domain", dependencies: ["Geo", "Identity", "Postgres", "FieldOpsCrypto", "FieldOpsCore"]),
+        .target(name: "GPS", dependencies: ["Geo", "FieldOpsCore"]),
+        .target(name: "GPSIngest", dependencies: ["GPS", "Mesh", "AMQP", "HTTPServer", "Postgres", "Redis", "Tenancy", "Telemetry", "FieldOpsCrypto", "FieldOpsCore"]),
+        .target(name: "GPSWorker", dependencies: [
+            "GPS", "GPSIngest", "Geo", "Mesh", "AMQP", "Postgres", "Redis", "Tenancy", "Telemetry", "WorkerHost", "FieldOpsCrypto", "FieldOpsCore",
+        ]),
         .target(name: "BlobStore", dependencies: ["FieldOpsCrypto", "FieldOpsCore"]),
         .target(name: "Tenancy", dependencies: ["Postgres", "FieldOpsCrypto", "Telemetry", "FieldOpsCore"]),
         .target(name: "Scheduling", dependencies: ["Geo"]),
@@ -60,11 +68,15 @@ let package = Package(
             dependencies: ["GatewayCore", "Mesh", "AMQP", "Postgres", "Redis", "HTTPServer", "Telemetry", "TraceExport", "FieldOpsCore"],
             path: "gateway"
         ),
+        .executableTarget(name: "GPSWorkerMain", dependencies: ["GPSWorker", "WorkerHost"], path: "workers/gps"),
+        .executableTarget(
+            name: "GPSIngestMain", dependencies: ["GPSIngest", "AMQP", "HTTPServer", "Mesh", "Postgres", "Telemetry", "FieldOpsCore"], path: "gps-ingest"
+        ),
         .executableTarget(
             name: "FieldOpsCtl",
             dependencies: [
                 "BrokerAdmin", "Topology", "Operations", "AMQP", "Jobs", "Identity", "GatewayCore", "Postgres", "Redis", "Telemetry",
-                "Tenancy", "Domain", "FieldOpsCore",
+                "Tenancy", "Domain", "GPSIngest", "FieldOpsCore",
             ],
             path: "fieldopsctl"
         ),
@@ -86,6 +98,10 @@ let package = Package(
         // Tests run against real RabbitMQ, PostgreSQL and Redis started by scripts/services.sh.
         .testTarget(name: "DomainTests", dependencies: ["Domain", "Identity", "FieldOpsCrypto", "FieldOpsCore", "TestSupport"]),
         .testTarget(name: "GeoTests", dependencies: ["Geo"]),
+        .testTarget(name: "GPSTests", dependencies: [
+            "GPS", "Geo", "GPSIngest", "GPSWorkerMain", "GatewayCore", "Identity", "HTTPClient", "HTTPServer", "Mesh", "AMQP", "Postgres", "Redis",
+            "Tenancy", "Telemetry", "TestSupport", "FieldOpsCore",
+        ]),
         .testTarget(name: "BlobStoreTests", dependencies: ["BlobStore"]),
         .testTarget(name: "CBindingsTests", dependencies: [
             "CRabbitMQ", "CLibPQ", "CHiredis", "CVips", "CXlsxWriter", "CPangoCairo", "CMicroHTTPD", "CSodium", "CCurl",

@@ -44,6 +44,7 @@ public struct GatewayApplication: Sendable {
         UserRoutes(routing: routing, accounts: accounts).register(in: &router)
         AuditRoutes(routing: routing).register(in: &router)
         PlatformRoutes(guarding: guarding, provisioner: services.provisioner, tenants: services.tenants).register(in: &router)
+        GPSRoutes(services: services, configuration: configuration.gps, guarding: guarding).register(in: &router)
         self.router = router
     }
 }

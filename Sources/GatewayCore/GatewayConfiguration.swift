@@ -1,5 +1,6 @@
 import AMQP
 import FieldOpsCore
+import GPSIngest
 import HTTPServer
 import Identity
 import Postgres
@@ -20,6 +21,8 @@ public struct GatewayConfiguration: Sendable {
     public var rateLimits: RateLimitSettings
     /// Where tenant databases live and how their pools are kept.
     public var tenancy: TenancyConfiguration
+    /// How GPS positions are validated and where they are published.
+    public var gps: GPSIngestConfiguration
 
     static let prefix = "FIELDOPS_GATEWAY_"
 
@@ -36,6 +39,7 @@ public struct GatewayConfiguration: Sendable {
         tokens = try TokenSettings(environment: environment)
         rateLimits = try RateLimitSettings(environment: environment)
         tenancy = try TenancyConfiguration(environment: environment)
+        gps = try GPSIngestConfiguration(environment: environment)
     }
 }
 

@@ -35,16 +35,19 @@ struct PathTemplate: Sendable, Hashable {
         return parameters
     }
 
-    /// Orders overlapping templates: a literal segment beats a parameter at the first place they differ,
-    /// so `/v1/sites/export` wins over `/v1/sites/{id}` whatever the registration order.
+    /// Orders templates so that, of two that overlap, the one with a literal segment where the other
+    /// has a parameter comes first: `/v1/sites/export` wins over `/v1/sites/{id}` whatever the
+    /// registration order. A strict total order (literals compared as text, a literal before a
+    /// parameter, shorter first), so sorting by it is well defined for any set of templates.
     func isMoreSpecific(than other: PathTemplate) -> Bool {
         for (mine, theirs) in zip(segments, other.segments) {
             switch (mine, theirs) {
+            case (.literal(let a), .literal(let b)) where a != b: return a < b
             case (.literal, .parameter): return true
             case (.parameter, .literal): return false
             default: continue
             }
         }
-        return false
+        return segments.count < other.segments.count
     }
 }

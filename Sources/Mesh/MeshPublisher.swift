@@ -17,13 +17,15 @@ public struct MeshPublisher: Sendable {
         self.appID = appID
     }
 
-    /// Returns the message id. Throws the client's `AMQPError` when the broker refused or is away.
+    /// Returns the message id: `messageID` when given (a fact derived again after a crash keeps its
+    /// id, so consumers drop the repeat), else a new one. Throws the client's `AMQPError` when the
+    /// broker refused or is away. `mandatory`: a routing key no queue is bound to is an error.
     @discardableResult
     public func publish<Message: MeshMessage>(
         _ message: Message, exchange: String = MeshExchange.commands, routingKey: String,
-        tenant: String, jobID: UUID? = nil, trace: TraceContext
+        tenant: String, jobID: UUID? = nil, messageID: String? = nil, mandatory: Bool = true, trace: TraceContext
     ) async throws -> String {
-        let messageID = UUID().uuidString.lowercased()
+        let messageID = messageID ?? UUID().uuidString.lowercased()
         let now = Int64(Date().timeIntervalSince1970)
         var headers: AMQPFieldTable = [
             MeshHeader.tenant: .string(tenant),
@@ -37,10 +39,9 @@ public struct MeshPublisher: Sendable {
             correlationId: jobID?.uuidString.lowercased(), messageId: messageID, timestamp: UInt64(now),
             type: Message.type, appId: appID
         )
-        // mandatory: a routing key no queue is bound to is an error, not a silent drop.
         try await connection.publish(
             exchange: exchange, routingKey: routingKey, body: Array(try JSONEncoder().encode(message)),
-            properties: properties, mandatory: true
+            properties: properties, mandatory: mandatory
         )
         return messageID
     }

@@ -17,7 +17,18 @@ public struct WorkerResources: Sendable {
     public let tenants: TenantDatabases
     public let broker: AMQPConnection
     public let environment: Environment
+    public let tracer: Tracer
 }
+
+/// What a worker process runs once the broker is reached: consumes until `stop()`, then returns
+/// from `run()` once what it took is settled. `Worker` is one; a service with its own consuming
+/// pattern (the GPS shards' batches) is another.
+public protocol ConsumerService: Sendable {
+    func run() async throws
+    func stop() async
+}
+
+extension Worker: ConsumerService {}
 
 /// The process around a `Worker`: configuration, the admin port (`/healthz`, `/readyz`,
 /// `/metrics`), the broker connection, and graceful shutdown — on SIGTERM or SIGINT the consumer
@@ -26,7 +37,29 @@ public struct WorkerResources: Sendable {
 public enum WorkerHost {
     public static func run<Handler: MessageHandler>(
         name: String, queue: String, environment: Environment = .process(),
-        makeHandler: @Sendable (WorkerResources) async throws -> Handler
+        makeHandler: @escaping @Sendable (WorkerResources) async throws -> Handler
+    ) async -> Int32 {
+        await host(name: name, queue: queue, environment: environment) { resources, worker in
+            Worker(
+                configuration: worker, connection: resources.broker, handler: try await makeHandler(resources),
+                jobs: JobStore(pool: resources.controlPlane), logger: resources.logger, metrics: WorkerMetrics(registry: resources.metrics),
+                tracer: resources.tracer
+            )
+        }
+    }
+
+    /// Runs a service of its own in the same process frame (admin port, broker wait, SIGTERM drain
+    /// within `FIELDOPS_WORKER_SHUTDOWN_GRACE_MS`). `queue` names the process in its configuration.
+    public static func run(
+        name: String, queue: String, environment: Environment = .process(),
+        makeService: @escaping @Sendable (WorkerResources) async throws -> any ConsumerService
+    ) async -> Int32 {
+        await host(name: name, queue: queue, environment: environment) { resources, _ in try await makeService(resources) }
+    }
+
+    private static func host(
+        name: String, queue: String, environment: Environment,
+        makeService: @escaping @Sendable (WorkerResources, WorkerConfiguration) async throws -> any ConsumerService
     ) async -> Int32 {
         let configuration: WorkerHostConfiguration
         do {
@@ -64,7 +97,7 @@ public enum WorkerHost {
 
         let exitCode = await serve(
             configuration: configuration, logger: logger, metrics: metrics, tracer: tracing.tracer, signals: signals,
-            controlPlane: controlPlane, tenants: tenants, broker: broker, environment: environment, makeHandler: makeHandler
+            controlPlane: controlPlane, tenants: tenants, broker: broker, environment: environment, makeService: makeService
         )
         await admin.shutdown(gracePeriod: .seconds(1))
         await broker.close()
@@ -90,10 +123,10 @@ public enum WorkerHost {
         case graceOver
     }
 
-    private static func serve<Handler: MessageHandler>(
+    private static func serve(
         configuration: WorkerHostConfiguration, logger: Logger, metrics: MetricsRegistry, tracer: Tracer, signals: TerminationSignals,
         controlPlane: PostgresPool, tenants: TenantDatabases, broker: BrokerLink, environment: Environment,
-        makeHandler: @Sendable (WorkerResources) async throws -> Handler
+        makeService: @Sendable (WorkerResources, WorkerConfiguration) async throws -> any ConsumerService
     ) async -> Int32 {
         let signal = Task { await signals.next() }
 
@@ -109,19 +142,16 @@ public enum WorkerHost {
             return 1
         }
 
-        let handler: Handler
+        let worker: any ConsumerService
         do {
-            handler = try await makeHandler(WorkerResources(
-                logger: logger, metrics: metrics, controlPlane: controlPlane, tenants: tenants, broker: connection, environment: environment
-            ))
+            worker = try await makeService(WorkerResources(
+                logger: logger, metrics: metrics, controlPlane: controlPlane, tenants: tenants, broker: connection, environment: environment,
+                tracer: tracer
+            ), configuration.worker)
         } catch {
             logger.critical("handler could not start", ["error": "\(error)"])
             return 1
         }
-        let worker = Worker(
-            configuration: configuration.worker, connection: connection, handler: handler,
-            jobs: JobStore(pool: controlPlane), logger: logger, metrics: WorkerMetrics(registry: metrics), tracer: tracer
-        )
         let running = Task { try await worker.run() }
 
         switch await firstOf([{ .signal(await signal.value) }, { .ended(await running.result) }] as [@Sendable () async -> Event]) {

@@ -1,0 +1,49 @@
+import FieldOpsCore
+import GPSIngest
+import Redis
+import WorkerHost
+
+/// The GPS worker: one `ShardConsumer` per configured shard, sharing the device directory, the
+/// tenant profiles and the clients.
+public final class GPSWorkerService: ConsumerService {
+    private let shards: [ShardConsumer]
+    private let redis: RedisPool
+
+    /// Reads `GPSWorkerConfiguration` and the Redis settings (`FIELDOPS_REDIS_URL`) from the environment.
+    public init(resources: WorkerResources) throws {
+        let configuration = try GPSWorkerConfiguration(environment: resources.environment)
+        let redis = RedisPool(configuration: try RedisConfiguration(environment: resources.environment), logger: resources.logger)
+        let writer = ShardBatchWriter(
+            directory: DeviceDirectory(controlPlane: resources.controlPlane), tenants: resources.tenants, profiles: TenantProfiles(),
+            live: LiveFleet(redis: redis), usage: UsageMeter(controlPlane: resources.controlPlane), broker: resources.broker,
+            configuration: configuration, metrics: GPSMetrics(registry: resources.metrics), logger: resources.logger
+        )
+        shards = configuration.shardQueues.map {
+            ShardConsumer(queue: $0, connection: resources.broker, writer: writer, configuration: configuration, logger: resources.logger)
+        }
+        self.redis = redis
+    }
+
+    public func run() async throws {
+        do {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for shard in shards { group.addTask { try await shard.run() } }
+                do {
+                    while try await group.next() != nil {}
+                } catch {
+                    // One shard's consumer ended on its own: stop the others so the process exits.
+                    await stop()
+                    throw error
+                }
+            }
+        } catch {
+            await redis.close()
+            throw error
+        }
+        await redis.close()
+    }
+
+    public func stop() async {
+        for shard in shards { await shard.stop() }
+    }
+}
