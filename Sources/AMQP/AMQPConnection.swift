@@ -165,7 +165,33 @@ public final class AMQPConnection: Sendable {
     /// among them (the others may have been stored).
     public func publishBatch(_ messages: [AMQPOutgoingMessage]) async throws(AMQPError) {
         for message in messages { try ShortString.check(message) }
-        try await mailbox.request { .publish(messages, $0) }
+        try await mailbox.request { .publish(messages, .all($0)) }
+    }
+
+    /// Publishes messages back to back and returns each one's outcome, in order, once all are
+    /// settled: one caller can publish for many (a batch of independent requests) and tell each
+    /// whether its own message was confirmed. The errors are those of `publish(exchange:…)`.
+    public func publishEach(_ messages: [AMQPOutgoingMessage]) async -> [Result<Void, AMQPError>] {
+        var outcomes = [Result<Void, AMQPError>](repeating: .success(()), count: messages.count)
+        var valid: [AMQPOutgoingMessage] = []
+        var positions: [Int] = []
+        for (position, message) in messages.enumerated() {
+            do throws(AMQPError) {
+                try ShortString.check(message)
+                valid.append(message)
+                positions.append(position)
+            } catch {
+                outcomes[position] = .failure(error)
+            }
+        }
+        let published: [Result<Void, AMQPError>]
+        do {
+            published = valid.isEmpty ? [] : try await mailbox.request { .publish(valid, .each($0)) }
+        } catch {
+            published = Array(repeating: .failure(error), count: valid.count)
+        }
+        for (position, outcome) in zip(positions, published) { outcomes[position] = outcome }
+        return outcomes
     }
 
     // MARK: Consuming

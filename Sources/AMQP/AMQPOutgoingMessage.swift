@@ -1,4 +1,4 @@
-/// One message of `AMQPConnection.publishBatch(_:)`.
+/// One message of `AMQPConnection.publishBatch(_:)` or `publishEach(_:)`.
 public struct AMQPOutgoingMessage: Sendable {
     public var exchange: String
     public var routingKey: String

@@ -3,24 +3,26 @@
 /// Tags grow by one per publish, so pending entries stay sorted: a `multiple` ack settles a prefix,
 /// a single ack is found by binary search. Used only on the owner thread.
 struct ConfirmTracker {
-    /// One `publish`/`publishBatch` call: answered when the last of its messages is settled,
-    /// with the first failure among them if any.
+    /// One publish call: answered when the last of its messages is settled, with each message's
+    /// outcome (see `PublishReply`).
     final class Waiter {
-        private let reply: Reply<Void>
+        private let reply: PublishReply
+        private var failures: [AMQPError?]
         private var remaining: Int
-        private var failure: AMQPError?
 
-        init(_ reply: Reply<Void>, count: Int) {
+        init(_ reply: PublishReply, count: Int) {
             self.reply = reply
+            failures = Array(repeating: nil, count: count)
             remaining = count
-            if count == 0 { reply.resume(returning: .success(())) }
+            if count == 0 { reply.finish([]) }
         }
 
-        func settle(_ error: AMQPError?, count: Int = 1) {
+        /// Settles the message at `index` of the call (each index once).
+        func settle(_ index: Int, _ error: AMQPError?) {
             guard remaining > 0 else { return }
-            if failure == nil { failure = error }
-            remaining -= count
-            if remaining <= 0 { reply.resume(returning: failure.map { .failure($0) } ?? .success(())) }
+            failures[index] = error
+            remaining -= 1
+            if remaining == 0 { reply.finish(failures) }
         }
     }
 
@@ -34,6 +36,8 @@ struct ConfirmTracker {
     private struct Entry {
         let tag: UInt64
         let waiter: Waiter
+        /// The message's position in its publish call.
+        let index: Int
         let returnKey: ReturnKey?
         var returned: AMQPError?
         var settled = false
@@ -52,8 +56,8 @@ struct ConfirmTracker {
         nextTag = 1
     }
 
-    mutating func track(_ waiter: Waiter, returnKey: ReturnKey?) {
-        entries.append(Entry(tag: nextTag, waiter: waiter, returnKey: returnKey))
+    mutating func track(_ waiter: Waiter, index: Int, returnKey: ReturnKey?) {
+        entries.append(Entry(tag: nextTag, waiter: waiter, index: index, returnKey: returnKey))
         nextTag += 1
     }
 
@@ -79,7 +83,7 @@ struct ConfirmTracker {
     /// Fails everything in flight (lost connection or closed channel).
     mutating func failAll(_ error: AMQPError) {
         for index in head..<entries.count where !entries[index].settled {
-            entries[index].waiter.settle(error)
+            entries[index].waiter.settle(entries[index].index, error)
         }
         entries.removeAll(keepingCapacity: true)
         head = 0
@@ -107,7 +111,7 @@ struct ConfirmTracker {
     private mutating func finish(_ index: Int, _ error: AMQPError?) {
         guard !entries[index].settled else { return }
         entries[index].settled = true
-        entries[index].waiter.settle(entries[index].returned ?? error)
+        entries[index].waiter.settle(entries[index].index, entries[index].returned ?? error)
     }
 
     private func index(of tag: UInt64) -> Int? {

@@ -5,7 +5,7 @@ typealias Reply<Value: Sendable> = CheckedContinuation<Result<Value, AMQPError>,
 /// the owner thread resumes exactly once.
 enum ConnectionCommand: Sendable {
     case topology(TopologyOperation, Reply<TopologyResult>)
-    case publish([AMQPOutgoingMessage], Reply<Void>)
+    case publish([AMQPOutgoingMessage], PublishReply)
     case consume(ConsumerSpec, DeliveryBuffer, Reply<Void>)
     case settle(consumerTag: String, AMQPDeliveryTag, Settlement, Reply<Void>)
     case cancel(consumerTag: String, Reply<Void>)
@@ -32,7 +32,8 @@ enum ConnectionCommand: Sendable {
     func fail(_ error: AMQPError) {
         switch self {
         case .topology(_, let reply): reply.resume(returning: .failure(error))
-        case .publish(_, let reply), .consume(_, _, let reply), .settle(_, _, _, let reply), .cancel(_, let reply),
+        case .publish(_, let reply): reply.fail(error)
+        case .consume(_, _, let reply), .settle(_, _, _, let reply), .cancel(_, let reply),
              .closeConsumer(_, let reply):
             reply.resume(returning: .failure(error))
         case .close(let reply): reply?.resume(returning: .success(()))

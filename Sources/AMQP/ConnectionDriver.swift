@@ -407,7 +407,7 @@ final class ConnectionDriver {
         }
     }
 
-    private func publish(_ messages: [AMQPOutgoingMessage], _ reply: Reply<Void>) throws(AMQPError) {
+    private func publish(_ messages: [AMQPOutgoingMessage], _ reply: PublishReply) throws(AMQPError) {
         let waiter = ConfirmTracker.Waiter(reply, count: messages.count)
         var sent = 0
         do {
@@ -424,11 +424,11 @@ final class ConnectionDriver {
                 let key = message.mandatory
                     ? ConfirmTracker.ReturnKey(exchange: message.exchange, routingKey: message.routingKey, body: message.body)
                     : nil
-                confirms.track(waiter, returnKey: key)
+                confirms.track(waiter, index: sent, returnKey: key)
                 sent += 1
             }
         } catch {
-            waiter.settle(error, count: messages.count - sent)
+            for index in sent..<messages.count { waiter.settle(index, error) }
             if !error.leavesConnectionUsable { throw error }
         }
     }

@@ -1,4 +1,5 @@
 import AMQP
+import FieldOpsCore
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -8,27 +9,31 @@ import HTTPServer
 import Identity
 import Jobs
 import Mesh
+import Postgres
 
 /// Accepts asynchronous work: records the job, publishes its command, and answers `202` with the
-/// job's location only after the broker confirmed the publish. The broker away → `503` with
-/// `Retry-After` and no job left behind.
+/// job's location only after the job row is committed and the broker confirmed the publish. The
+/// broker away → `503` with `Retry-After` and no job left behind.
+///
+/// Submissions that arrive together are group-committed (`RequestBatcher`): their job rows go in
+/// one INSERT, then their commands are published back to back and their confirms awaited together.
+/// Each request still gets its own outcome: a command the broker did not confirm removes only its
+/// own job and answers only its own request with `503`.
 public struct JobSubmitter: Sendable {
     /// How long a client should wait before retrying while the broker is away.
     static let retryAfterSeconds = 5
+    /// Batches being committed at once: one can be in PostgreSQL while another awaits its confirms.
+    static let concurrentBatches = 4
+    static let maxBatchSize = 256
 
-    private let jobs: JobStore
     private let broker: BrokerLink
+    private let batcher: RequestBatcher<Submission, Outcome>
 
     public init(jobs: JobStore, broker: BrokerLink) {
-        self.jobs = jobs
         self.broker = broker
-    }
-
-    public struct Accepted: Encodable, Sendable {
-        let id: String
-        let kind: String
-        let status: String
-        let location: String
+        batcher = RequestBatcher(purpose: "job submission batches", maxBatchSize: Self.maxBatchSize, concurrency: Self.concurrentBatches) { submissions in
+            await Self.commit(submissions, jobs: jobs, broker: broker)
+        }
     }
 
     public func submit<Message: MeshMessage>(_ message: Message, routingKey: String, claims: AccessClaims, request: HTTPRequest) async throws -> HTTPResponse {
@@ -41,25 +46,103 @@ public struct JobSubmitter: Sendable {
             throw HTTPError(status: 403, detail: "Jobs belong to a tenant; use a tenant user's token.")
         }
         guard let connection = broker.connection, connection.isConnected else {
-            throw HTTPError.unavailable("The message broker is unreachable; nothing was accepted.", retryAfterSeconds: Self.retryAfterSeconds)
+            throw Self.brokerUnreachable
         }
         let id = UUID()
-        try await jobs.create(id: id, tenant: tenant, kind: Message.type, submittedBy: claims.subject, payload: Array(try JSONEncoder().encode(message)))
-        do {
-            try await MeshPublisher(connection: connection, appID: "gateway").publish(
-                message, routingKey: routingKey, tenant: tenant, jobID: id, trace: request.trace.child()
-            )
-        } catch {
+        let body = Array(try JSONEncoder().encode(message))
+        let command = MeshPublisher(connection: connection, appID: "gateway").envelope(
+            type: Message.type, body: body, routingKey: routingKey, tenant: tenant, jobID: id, trace: request.trace.child()
+        )
+        let job = NewJob(id: id, tenant: tenant, kind: Message.type, submittedBy: claims.subject, payload: body)
+        switch await batcher.submit(Submission(job: job, command: command)) {
+        case .accepted:
+            return Self.accepted(id: id, kind: Message.type)
+        case .notRecorded(let error):
+            throw error
+        case .brokerUnreachable:
+            throw Self.brokerUnreachable
+        case .notConfirmed(let error):
             // Not confirmed: the command may or may not be stored, so the client must not get a job
             // id it could wait on forever. The rare duplicate after a retry is absorbed by the inbox.
-            try? await jobs.discard(id: id)
             request.logger.warning("publish not confirmed", ["error": "\(error)", "job.id": id.uuidString])
             throw HTTPError.unavailable("The message broker did not confirm the job; retry later.", retryAfterSeconds: Self.retryAfterSeconds)
         }
-        let location = "/v1/jobs/\(id.uuidString.lowercased())"
-        return try .json(
-            Accepted(id: id.uuidString.lowercased(), kind: Message.type, status: JobStatus.queued.rawValue, location: location),
-            status: 202, headers: ["Location": location]
-        )
+    }
+
+    private static var brokerUnreachable: HTTPError {
+        .unavailable("The message broker is unreachable; nothing was accepted.", retryAfterSeconds: retryAfterSeconds)
+    }
+
+    /// `202` with the job's location; the body is written by hand (sorted keys, as `HTTPResponse.json`
+    /// would), since this is the hottest response of the gateway.
+    private static func accepted(id: UUID, kind: String) -> HTTPResponse {
+        let jobID = id.uuidString.lowercased()
+        let location = "/v1/jobs/\(jobID)"
+        var body = #"{"id":""# + jobID + #"","kind":"#
+        JSONString.append(kind, to: &body)
+        body += #","location":""# + location + #"","status":""# + JobStatus.queued.rawValue + #""}"#
+        return HTTPResponse(status: 202, headers: ["Content-Type": "application/json", "Location": location], body: Array(body.utf8))
+    }
+
+    // MARK: - Group commit
+
+    struct Submission: Sendable {
+        let job: NewJob
+        let command: AMQPOutgoingMessage
+    }
+
+    enum Outcome: Sendable {
+        /// Job row committed and command confirmed.
+        case accepted
+        /// The job row could not be written; nothing was published.
+        case notRecorded(any Error)
+        /// The broker was unreachable when the batch began; nothing was written.
+        case brokerUnreachable
+        /// The job row was written, the broker did not confirm; the row is removed again.
+        case notConfirmed(AMQPError)
+    }
+
+    /// Inserts the batch's job rows, publishes the commands of those recorded, and removes the rows
+    /// of commands the broker did not confirm.
+    private static func commit(_ submissions: [Submission], jobs: JobStore, broker: BrokerLink) async -> [Outcome] {
+        guard let connection = broker.connection, connection.isConnected else {
+            return Array(repeating: .brokerUnreachable, count: submissions.count)
+        }
+        var outcomes = await record(submissions.map(\.job), jobs: jobs)
+        let recorded = outcomes.indices.filter { if case .accepted = outcomes[$0] { true } else { false } }
+        let published = await connection.publishEach(recorded.map { submissions[$0].command })
+        var unconfirmed: [UUID] = []
+        for (index, result) in zip(recorded, published) {
+            if case .failure(let error) = result {
+                outcomes[index] = .notConfirmed(error)
+                unconfirmed.append(submissions[index].job.id)
+            }
+        }
+        // Best effort: a row left behind stays `queued` and reads as such; its client got a 503.
+        try? await jobs.discard(ids: unconfirmed)
+        return outcomes
+    }
+
+    /// Writes the rows in one statement. If the database refuses that statement, each row is tried
+    /// on its own, so one row the database will not take fails only its own request.
+    private static func record(_ batch: [NewJob], jobs: JobStore) async -> [Outcome] {
+        do {
+            try await jobs.create(batch)
+            return Array(repeating: .accepted, count: batch.count)
+        } catch let error as PostgresError where error.code == .server && batch.count > 1 {
+            var outcomes: [Outcome] = []
+            for job in batch {
+                do {
+                    try await jobs.create([job])
+                    outcomes.append(.accepted)
+                } catch {
+                    outcomes.append(.notRecorded(error))
+                }
+            }
+            return outcomes
+        } catch {
+            return Array(repeating: .notRecorded(error), count: batch.count)
+        }
     }
 }
+

@@ -16,15 +16,30 @@ public struct JobStore: Sendable {
     }
 
     public func create(id: UUID, tenant: String, kind: String, submittedBy: String, payload: [UInt8]) async throws {
+        try await create([NewJob(id: id, tenant: tenant, kind: kind, submittedBy: submittedBy, payload: payload)])
+    }
+
+    /// Records several jobs in one statement (one round trip, one commit): all of them or none.
+    public func create(_ jobs: [NewJob]) async throws {
+        guard !jobs.isEmpty else { return }
         try await pool.query("""
             INSERT INTO jobs (id, tenant, kind, submitted_by, payload)
-            VALUES (\(id), \(tenant), \(kind), \(submittedBy), \(PostgresJSON(rawJSON: payload)))
+            SELECT * FROM unnest(
+                \(jobs.map(\.id)), \(jobs.map(\.tenant)), \(jobs.map(\.kind)), \(jobs.map(\.submittedBy)),
+                \(jobs.map { PostgresJSON(rawJSON: $0.payload) })
+            )
             """)
     }
 
     /// Removes a job whose command could not be published: the client got an error, not a job id.
     public func discard(id: UUID) async throws {
-        try await pool.query("DELETE FROM jobs WHERE id = \(id) AND status = 'queued'")
+        try await discard(ids: [id])
+    }
+
+    /// Removes jobs whose commands could not be published, in one statement.
+    public func discard(ids: [UUID]) async throws {
+        guard !ids.isEmpty else { return }
+        try await pool.query("DELETE FROM jobs WHERE id = ANY(\(ids)) AND status = 'queued'")
     }
 
     /// The job, only when it belongs to `tenant`: another tenant's job id reads as absent.

@@ -26,6 +26,20 @@ public struct MeshPublisher: Sendable {
         tenant: String, jobID: UUID? = nil, messageID: String? = nil, mandatory: Bool = true, trace: TraceContext
     ) async throws -> String {
         let messageID = messageID ?? UUID().uuidString.lowercased()
+        try await connection.publishBatch([envelope(
+            type: Message.type, body: Array(try JSONEncoder().encode(message)), exchange: exchange, routingKey: routingKey,
+            tenant: tenant, jobID: jobID, trace: trace, messageID: messageID, mandatory: mandatory
+        )])
+        return messageID
+    }
+
+    /// The AMQP message `publish` sends for an already encoded message of kind `type`, for callers
+    /// that publish many at once (`AMQPConnection.publishEach`). `mandatory`: a routing key no queue
+    /// is bound to is an error, not a silent drop.
+    public func envelope(
+        type: String, body: [UInt8], exchange: String = MeshExchange.commands, routingKey: String,
+        tenant: String, jobID: UUID? = nil, trace: TraceContext, messageID: String = UUID().uuidString.lowercased(), mandatory: Bool = true
+    ) -> AMQPOutgoingMessage {
         let now = Int64(Date().timeIntervalSince1970)
         var headers: AMQPFieldTable = [
             MeshHeader.tenant: .string(tenant),
@@ -37,12 +51,8 @@ public struct MeshPublisher: Sendable {
         let properties = AMQPProperties(
             contentType: "application/json", headers: headers, deliveryMode: .persistent,
             correlationId: jobID?.uuidString.lowercased(), messageId: messageID, timestamp: UInt64(now),
-            type: Message.type, appId: appID
+            type: type, appId: appID
         )
-        try await connection.publish(
-            exchange: exchange, routingKey: routingKey, body: Array(try JSONEncoder().encode(message)),
-            properties: properties, mandatory: mandatory
-        )
-        return messageID
+        return AMQPOutgoingMessage(exchange: exchange, routingKey: routingKey, body: body, properties: properties, mandatory: mandatory)
     }
 }

@@ -22,6 +22,23 @@ extension RedisConnection {
             return try send(["EVAL", RedisArgument(script.source)] + tail)
         }
     }
+
+    /// Runs `script` once per invocation, all in one pipelined round trip; replies in order, an error
+    /// raised by one run stays in its place as `.error`. Runs the server did not have the script for
+    /// are sent again, after loading it, so each invocation runs exactly once.
+    public func evaluate(_ script: RedisScript, each invocations: [(keys: [RedisArgument], arguments: [RedisArgument])]) throws(RedisError) -> [RedisValue] {
+        let commands: [[RedisArgument]] = invocations.map { invocation in
+            ["EVALSHA", RedisArgument(script.sha1), RedisArgument(invocation.keys.count)] + invocation.keys + invocation.arguments
+        }
+        var replies = try pipeline(commands)
+        let missing = replies.indices.filter { replies[$0].error?.serverErrorKind == "NOSCRIPT" }
+        guard !missing.isEmpty else { return replies }
+        try send(["SCRIPT", "LOAD", RedisArgument(script.source)])
+        for (index, reply) in zip(missing, try pipeline(missing.map { commands[$0] })) {
+            replies[index] = reply
+        }
+        return replies
+    }
 }
 
 extension RedisPool {

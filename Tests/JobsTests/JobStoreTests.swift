@@ -68,4 +68,42 @@ struct JobStoreTests {
             #expect(try await store.find(id: id, tenant: tenant) == nil)
         }
     }
+
+    @Test("jobs created together are all recorded with their own fields; discarding some leaves the others")
+    func batch() async throws {
+        try await withStore { store in
+            let jobs = (0..<5).map { index in
+                NewJob(id: UUID(), tenant: tenant, kind: "kind-\(index)", submittedBy: "user-\(index)", payload: Array(#"{"n":\#(index)}"#.utf8))
+            }
+            try await store.create(jobs)
+            for (index, job) in jobs.enumerated() {
+                let record = try #require(try await store.find(id: job.id, tenant: tenant))
+                #expect(record.kind == job.kind && record.submittedBy == job.submittedBy && record.status == .queued)
+                #expect(try JSONSerialization.jsonObject(with: Data(record.payload)) as? [String: Int] == ["n": index])
+            }
+            try await store.discard(ids: [jobs[1].id, jobs[3].id])
+            let left = try await (0..<5).asyncMap { try await store.find(id: jobs[$0].id, tenant: tenant) != nil }
+            #expect(left == [true, false, true, false, true])
+        }
+    }
+
+    @Test("a batch the database refuses records none of its jobs")
+    func batchIsAtomic() async throws {
+        try await withStore { store in
+            let kept = NewJob(id: UUID(), tenant: tenant, kind: "k", submittedBy: "u", payload: Array("{}".utf8))
+            let broken = NewJob(id: UUID(), tenant: tenant, kind: "k", submittedBy: "u", payload: Array("{not json".utf8))
+            let refused = await #expect(throws: PostgresError.self) { try await store.create([kept, broken]) }
+            #expect(refused?.code == .server)
+            let found = try await store.find(id: kept.id, tenant: tenant)
+            #expect(found == nil)
+        }
+    }
+}
+
+private extension Range<Int> {
+    func asyncMap<T>(_ transform: (Int) async throws -> T) async rethrows -> [T] {
+        var results: [T] = []
+        for element in self { results.append(try await transform(element)) }
+        return results
+    }
 }

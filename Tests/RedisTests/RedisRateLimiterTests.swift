@@ -51,9 +51,7 @@ struct RedisRateLimiterTests {
 struct RedisRateLimiterBudgetsTests {
     @Test("a request refused by one budget spends none of the others")
     func allOrNothing() async throws {
-        try await TestRedis.withPrefix("ratelimit-all") { pool, prefix in
-            let limiter = RedisRateLimiter(pool: pool, keyPrefix: prefix)
-            let slow = RedisRateLimiter.Rate(1, per: .seconds(60))
+        try await withSlowLimiter("ratelimit-all") { limiter, slow, _ in
             let wide = RedisRateLimiter.Budget(key: "tenant", rate: slow, burst: 10)
             let narrow = RedisRateLimiter.Budget(key: "client", rate: slow, burst: 2)
             let decisions = try await (0..<4).asyncMap { _ in try await limiter.acquire(all: [wide, narrow]) }
@@ -63,6 +61,56 @@ struct RedisRateLimiterBudgetsTests {
             // The tenant budget paid for the two admitted requests only.
             #expect(try await limiter.acquire("tenant", rate: slow, burst: 10).remaining == 7)
         }
+    }
+}
+
+@Suite("RedisRateLimiter, requests decided together")
+struct RedisRateLimiterDemandTests {
+    @Test("a demand of 8 against a burst of 5 admits the first 5, each seeing what is left after it, as one by one would")
+    func demandAdmitsWhatFits() async throws {
+        try await withSlowLimiter("ratelimit-demand") { limiter, slow, _ in
+            let budgets = [RedisRateLimiter.Budget(key: "client", rate: slow, burst: 5)]
+            let grant = try #require(try await limiter.acquire([.init(budgets: budgets, count: 8)]).first)
+            #expect(grant.admitted == 5)
+            #expect(grant.remaining == [5, 4, 3, 2, 1, 0])
+            #expect((0..<8).map { grant.decision($0).allowed } == [true, true, true, true, true, false, false, false])
+            #expect((0..<5).map { grant.decision($0).remaining } == [4, 3, 2, 1, 0])
+            #expect(grant.decision(6).retryAfter > .seconds(50))
+            // The budget was spent by the 5 admitted requests only.
+            #expect(try await limiter.acquire(all: budgets).allowed == false)
+        }
+    }
+
+    @Test("several demands in one round trip are each decided on their own budgets, atomically")
+    func demandsArePipelined() async throws {
+        try await withSlowLimiter("ratelimit-demands") { limiter, slow, pool in
+            let tenant = RedisRateLimiter.Budget(key: "tenant", rate: slow, burst: 6)
+            let alice = RedisRateLimiter.Budget(key: "alice", rate: slow, burst: 4)
+            let bob = RedisRateLimiter.Budget(key: "bob", rate: slow, burst: 4)
+            // Script cache emptied first: the runs that meet NOSCRIPT are sent again, once each.
+            try await pool.send(["SCRIPT", "FLUSH"])
+            let grants = try await limiter.acquire([
+                .init(budgets: [tenant, alice], count: 3),
+                .init(budgets: [tenant, bob], count: 5),
+            ])
+            #expect(grants.map(\.admitted) == [3, 3])
+            // The tenant's 6 went to alice's 3 and bob's first 3; bob's own budget kept one.
+            #expect(try await limiter.acquire("bob", rate: slow, burst: 4).remaining == 0)
+            #expect(try await limiter.acquire("alice", rate: slow, burst: 4).remaining == 0)
+            let error = await #expect(throws: RedisError.self) {
+                try await limiter.acquire([.init(budgets: [tenant], count: 0)])
+            }
+            #expect(error?.code == .invalidArgument)
+        }
+    }
+}
+
+/// A limiter on a fresh key prefix, with a rate slow enough that nothing refills during a test.
+private func withSlowLimiter(
+    _ name: String, _ body: (RedisRateLimiter, RedisRateLimiter.Rate, RedisPool) async throws -> Void
+) async throws {
+    try await TestRedis.withPrefix(name) { pool, prefix in
+        try await body(RedisRateLimiter(pool: pool, keyPrefix: prefix), RedisRateLimiter.Rate(1, per: .seconds(60)), pool)
     }
 }
 

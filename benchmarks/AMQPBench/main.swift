@@ -2,8 +2,10 @@
 // publish COUNT persistent 100-byte messages to a fresh quorum queue with confirms (all confirmed
 // every 1000), then consume them with prefetch 500 and a multiple ack every 250.
 // Prints one line: "publish <msg/s> consume <msg/s>".
+// CONFIRM_EVERY 1 publishes one message at a time and awaits its confirm: the publish rate is
+// then one over the confirm round trip, the floor of any caller that waits for its confirm.
 //
-//   AMQPBench QUEUE COUNT        (broker from FIELDOPS_AMQP_URL)
+//   AMQPBench QUEUE COUNT [CONFIRM_EVERY]        (broker from FIELDOPS_AMQP_URL)
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -11,13 +13,14 @@ import AMQP
 import FieldOpsCore
 import Telemetry
 
-let confirmEvery = 1000
 let prefetch: UInt16 = 500
 let ackEvery = 250
 
 let arguments = CommandLine.arguments
-guard arguments.count == 3, let count = Int(arguments[2]), count > 0 else {
-    print("usage: AMQPBench QUEUE COUNT")
+guard (3...4).contains(arguments.count), let count = Int(arguments[2]), count > 0,
+      let confirmEvery = arguments.count == 4 ? Int(arguments[3]) : 1000, confirmEvery > 0
+else {
+    print("usage: AMQPBench QUEUE COUNT [CONFIRM_EVERY]")
     exit(2)
 }
 let queue = arguments[1]

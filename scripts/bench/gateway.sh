@@ -7,19 +7,30 @@
 # Sanity check: every 202 has its job row, and the job rows exceed wrk's 202s only by the requests
 # still in flight when wrk stopped (at most one per connection), which the gateway finished unseen.
 # The commands go to fieldops.reports, which has no consumer here: it is purged before and after,
-# and the benchmark's job rows are deleted. Loopback only, about 40 s.
+# and the benchmark's job rows are deleted.
 #
-#   scripts/bench/gateway.sh        (GATEWAY_BENCH_DURATION=15s, GATEWAY_BENCH_CONNECTIONS=64)
+# wrk runs GATEWAY_BENCH_RUNS times and the median run is reported (the machine is shared). Next to
+# it, what bounds a submission that must wait for a PostgreSQL commit and then a broker confirm:
+# the commit round trip alone (pgbench, one client inserting one jsonb row per transaction) and the
+# confirm round trip alone (AMQPBench publishing one message at a time to a quorum queue); with
+# C connections each waiting for both in turn, C / (commit + confirm) submissions/s is the ceiling.
+# The CPU each process used during the runs is printed too. Loopback only, about 70 s.
+#
+#   scripts/bench/gateway.sh   (GATEWAY_BENCH_DURATION=10s, GATEWAY_BENCH_RUNS=3, GATEWAY_BENCH_CONNECTIONS=64)
 set -euo pipefail
 # shellcheck source=/dev/null
 source "$(dirname "$0")/../env.sh"
 cd "$FIELDOPS_ROOT"
 
-duration=${GATEWAY_BENCH_DURATION:-15s}
+duration=${GATEWAY_BENCH_DURATION:-10s}
+runs=${GATEWAY_BENCH_RUNS:-3}
 connections=${GATEWAY_BENCH_CONNECTIONS:-64}
 raw_count=100000
+confirm_probe_count=2000
 subject="bench-gateway-$$"
 raw_queue="bench.gateway.raw.$$"
+probe_queue="bench.gateway.confirm.$$"
+probe_table="bench_gateway_commit_$$"
 work=$(mktemp -d)
 gateway_pid=""
 
@@ -39,6 +50,8 @@ cleanup() {
   purge_reports || true
   delete_jobs || true
   curl -s -o /dev/null -X DELETE "$FIELDOPS_AMQP_MANAGEMENT_URL/api/queues/%2F/$raw_queue" || true
+  curl -s -o /dev/null -X DELETE "$FIELDOPS_AMQP_MANAGEMENT_URL/api/queues/%2F/$probe_queue" || true
+  psql -qtA "$FIELDOPS_POSTGRES_URL" -c "DROP TABLE IF EXISTS $probe_table" >/dev/null 2>&1 || true
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -107,32 +120,68 @@ jobs_so_far() {
 }
 
 # Fails on any refusal, so a run that measured errors never prints a figure.
-run_wrk() {
-  wrk -t2 -c"$connections" -d"$1" --latency -s "$work/submit.lua" "http://127.0.0.1:$port/v1/reports" >"$work/wrk.txt"
-  read -r _ accepted _ refused < <(grep '^accepted ' "$work/wrk.txt")
+run_wrk() { # duration output
+  wrk -t2 -c"$connections" -d"$1" --latency -s "$work/submit.lua" "http://127.0.0.1:$port/v1/reports" >"$2"
+  read -r _ accepted _ refused < <(grep '^accepted ' "$2")
   if ((refused > 0)); then
     echo "$refused of $((accepted + refused)) submissions were not 202:" >&2
-    grep '^first refusal' "$work/wrk.txt" >&2
+    grep '^first refusal' "$2" >&2
     exit 1
   fi
 }
 
-run_wrk 3s
+# CPU ticks (user + system) used so far by the gateway and by each service's processes.
+cpu_ticks() {
+  local name pids pid ticks used
+  for name in gateway beam.smp postgres redis-server; do
+    if [[ $name == gateway ]]; then pids=$gateway_pid; else pids=$(pgrep -x "$name" || true); fi
+    ticks=0
+    for pid in $pids; do
+      used=$(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null) || used=0
+      ticks=$((ticks + ${used:-0}))
+    done
+    printf '%s %s\n' "$name" "$ticks"
+  done
+}
+
+run_wrk 3s "$work/warmup.txt"
 warmup_jobs=$(jobs_so_far)
-run_wrk "$duration"
-rps=$(awk '/Requests\/sec:/ { print $2 }' "$work/wrk.txt")
-p50=$(awk '/^ +50%/ { print $2 }' "$work/wrk.txt")
-p99=$(awk '/^ +99%/ { print $2 }' "$work/wrk.txt")
+load_before=$(cut -d' ' -f1 /proc/loadavg)
+cpu_ticks >"$work/cpu-before.txt"
+started=$(date +%s.%N)
+accepted_total=0
+for run in $(seq 1 "$runs"); do
+  run_wrk "$duration" "$work/wrk-$run.txt"
+  accepted_total=$((accepted_total + accepted))
+  awk '/Requests\/sec:/ { r = $2 } /^ +50%/ { p50 = $2 } /^ +99%/ { p99 = $2 } END { print r, p50, p99 }' "$work/wrk-$run.txt" >>"$work/runs.txt"
+done
+elapsed=$(awk -v s="$started" -v e="$(date +%s.%N)" 'BEGIN { print e - s }')
+cpu_ticks >"$work/cpu-after.txt"
+load_after=$(cut -d' ' -f1 /proc/loadavg)
 jobs=$(($(jobs_so_far) - warmup_jobs))
+read -r rps p50 p99 < <(sort -n "$work/runs.txt" | awk -v n="$runs" 'NR == int((n + 1) / 2)')
 
 read -r _ raw_publish _ _ < <("$bin/AMQPBench" "$raw_queue" "$raw_count")
+read -r _ confirm_rate _ _ < <("$bin/AMQPBench" "$probe_queue" "$confirm_probe_count" 1)
+psql -qtA "$FIELDOPS_POSTGRES_URL" -c "CREATE TABLE $probe_table (id bigserial PRIMARY KEY, payload jsonb NOT NULL)" >/dev/null
+printf '%s\n' "INSERT INTO $probe_table (payload) VALUES ('{\"report\":\"weekly\"}');" >"$work/commit.sql"
+commit_rate=$(pgbench -n -M prepared -c 1 -T 3 -f "$work/commit.sql" "$FIELDOPS_POSTGRES_URL" 2>/dev/null |
+  awk '/^tps/ { print int($3) }')
 
-printf '\nPOST /v1/reports, wrk -t2 -c%s -d%s (after a 3 s warm-up), loopback\n' "$connections" "$duration"
-printf '%-48s %12s %10s %10s\n' "path" "confirmed/s" "p50" "p99"
-printf '%-48s %12s %10s %10s\n' "gateway: validate, rate-limit, job row, publish" "$rps" "$p50" "$p99"
-printf '%-48s %12s\n' "AMQPBench: raw publish, confirm every 1000" "$raw_publish"
+printf '\nPOST /v1/reports, wrk -t2 -c%s, %s runs of %s (after a 3 s warm-up), loopback; load average %s -> %s\n' \
+  "$connections" "$runs" "$duration" "$load_before" "$load_after"
+printf 'runs (confirmed/s p50 p99): %s\n' "$(paste -sd';' "$work/runs.txt" | sed 's/;/; /g')"
+printf '%-52s %12s %10s %10s\n' "path" "confirmed/s" "p50" "p99"
+printf '%-52s %12s %10s %10s\n' "gateway, median run: validate, rate-limit, row, publish" "$rps" "$p50" "$p99"
+printf '%-52s %12s\n' "AMQPBench: raw publish, confirm every 1000" "$raw_publish"
 awk -v g="$rps" -v r="$raw_publish" 'BEGIN { printf "ratio gateway/raw: %.1f%%   (targets: >= 10000/s and p99 < 25ms)\n", 100 * g / r }'
-printf 'sanity: jobs in the database %s, 202s counted by wrk %s, refused 0 (difference: requests in flight at wrk'"'"'s stop)\n' \
-  "$jobs" "$accepted"
-in_flight=$((jobs - accepted))
-((in_flight >= 0 && in_flight <= connections)) || { echo "jobs and 202s differ by $in_flight" >&2; exit 1; }
+awk -v c="$connections" -v commit="$commit_rate" -v confirm="$confirm_rate" 'BEGIN {
+  printf "bounds: one commit alone %d/s (%.2f ms), one confirm alone %d/s (%.2f ms) -> at most %d/s with %d connections\n",
+    commit, 1000 / commit, confirm, 1000 / confirm, c / (1 / commit + 1 / confirm), c }'
+printf 'CPU during the runs, %% of one core:'
+paste -d' ' "$work/cpu-before.txt" "$work/cpu-after.txt" |
+  awk -v hz="$(getconf CLK_TCK)" -v s="$elapsed" '{ printf "  %s %.0f%%", $1, 100 * ($4 - $2) / hz / s } END { print "" }'
+printf 'sanity: jobs in the database %s, 202s counted by wrk %s, refused 0 (difference: requests in flight at wrk'"'"'s stops)\n' \
+  "$jobs" "$accepted_total"
+in_flight=$((jobs - accepted_total))
+((in_flight >= 0 && in_flight <= runs * connections)) || { echo "jobs and 202s differ by $in_flight" >&2; exit 1; }
