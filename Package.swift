@@ -12,6 +12,7 @@ let package = Package(
     products: [
         .executable(name: "gateway", targets: ["Gateway"]),
         .executable(name: "fieldopsctl", targets: ["FieldOpsCtl"]),
+        .executable(name: "notify-worker", targets: ["NotifyWorkerMain"]),
     ],
     targets: [
         // C libraries from Debian.
@@ -36,7 +37,7 @@ let package = Package(
         .target(name: "Redis", dependencies: ["CHiredis", "FieldOpsCore", "Telemetry"]),
         .target(name: "Topology", dependencies: ["FieldOpsCore"]),
         .target(name: "Jobs", dependencies: ["Postgres"]),
-        .target(name: "Commands", dependencies: ["Mesh"]),
+        .target(name: "Commands", dependencies: ["Mesh", "Notifications"]),
         .target(name: "WorkerHost", dependencies: ["AMQP", "HTTPServer", "Jobs", "Mesh", "Postgres", "Telemetry", "Tenancy", "TraceExport", "FieldOpsCore"]),
         .target(name: "Mesh", dependencies: ["AMQP", "Postgres", "Jobs", "Telemetry", "FieldOpsCore"]),
         .target(name: "Identity", dependencies: ["CSodium", "FieldOpsCrypto"]),
@@ -45,12 +46,19 @@ let package = Package(
         .target(name: "BrokerAdmin", dependencies: ["HTTPClient", "Topology", "FieldOpsCore"]),
         .target(name: "GatewayCore", dependencies: [
             "AMQP", "Commands", "HTTPServer", "Identity", "Jobs", "Mesh", "Postgres", "Redis", "Telemetry", "Tenancy", "FieldOpsCrypto", "FieldOpsCore",
+            "NotificationDelivery", "Notifications",
         ]),
         .target(name: "HTTPServer", dependencies: ["CMicroHTTPD", "CShims", "FieldOpsCore", "Telemetry"]),
         .target(name: "Operations", dependencies: ["AMQP", "Mesh", "Jobs", "Identity", "GatewayCore", "FieldOpsCore"]),
         .target(name: "Geo"),
         .target(name: "BlobStore", dependencies: ["FieldOpsCrypto", "FieldOpsCore"]),
         .target(name: "Tenancy", dependencies: ["Postgres", "FieldOpsCrypto", "Telemetry", "FieldOpsCore"]),
+        .target(name: "Notifications", dependencies: ["FieldOpsCrypto", "FieldOpsCore"]),
+        .target(name: "Mail", dependencies: ["CCurl", "CShims", "FieldOpsCore"]),
+        .target(name: "NotificationDelivery", dependencies: ["Notifications", "Mail", "HTTPClient", "Postgres", "Redis", "FieldOpsCrypto", "FieldOpsCore"]),
+        .target(name: "NotifyWorker", dependencies: [
+            "NotificationDelivery", "Notifications", "Mail", "Commands", "Mesh", "Postgres", "Redis", "Tenancy", "HTTPClient", "Telemetry", "FieldOpsCore",
+        ]),
 
         // Executables: thin wiring only.
         .executableTarget(
@@ -66,6 +74,7 @@ let package = Package(
             ],
             path: "fieldopsctl"
         ),
+        .executableTarget(name: "NotifyWorkerMain", dependencies: ["NotifyWorker", "WorkerHost", "FieldOpsCore"], path: "workers/notify"),
         // Benchmarks: the Swift side of each client-vs-peer comparison run by scripts/bench/.
         .executableTarget(name: "AMQPBench", dependencies: ["AMQP", "Telemetry", "FieldOpsCore"], path: "benchmarks/AMQPBench"),
         .executableTarget(name: "PostgresBench", dependencies: ["Postgres", "Telemetry", "FieldOpsCore"], path: "benchmarks/PostgresBench"),
@@ -107,6 +116,10 @@ let package = Package(
         ]),
         .testTarget(name: "TraceExportTests", dependencies: ["TraceExport", "Telemetry", "FieldOpsCore"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "Telemetry", "FieldOpsCore"]),
+        .testTarget(name: "NotificationsTests", dependencies: [
+            "Notifications", "NotificationDelivery", "NotifyWorker", "Mail", "Commands", "GatewayCore", "Mesh", "AMQP", "HTTPServer", "HTTPClient",
+            "Identity", "Postgres", "Redis", "Tenancy", "Telemetry", "FieldOpsCrypto", "FieldOpsCore", "TestSupport",
+        ]),
         .testTarget(name: "TenancyTests", dependencies: ["Tenancy", "Postgres", "FieldOpsCrypto", "TestSupport", "FieldOpsCore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,76 @@
+import Commands
+import Foundation
+import Mesh
+import NotificationDelivery
+import Notifications
+import Postgres
+import Redis
+import Telemetry
+import Tenancy
+
+/// Handles the notify queue. The effect — in-app entries, outbound deliveries, digest items,
+/// alert states — is written through the `Inbox` in one transaction, so a redelivered message
+/// writes and sends nothing twice. After commit, live clients are told and due deliveries are sent;
+/// whatever is not sent then is picked up by the `DispatchLoop`.
+public struct NotifyHandler: MessageHandler {
+    public struct Output: Encodable, Sendable {
+        public let inApp: Int
+        public let deliveries: Int
+
+        enum CodingKeys: String, CodingKey { case inApp = "in_app", deliveries }
+    }
+
+    private let tenants: TenantDatabases
+    private let redis: RedisPool
+    private let dispatcher: DeliveryDispatcher
+    private let fanOut = NotificationFanOut()
+    private let alerts: AlertEvaluator
+
+    public init(tenants: TenantDatabases, redis: RedisPool, dispatcher: DeliveryDispatcher, alertThresholds: AlertThresholds) {
+        self.tenants = tenants
+        self.redis = redis
+        self.dispatcher = dispatcher
+        alerts = AlertEvaluator(thresholds: alertThresholds)
+    }
+
+    public func handle(_ message: NotifyMessage, context: MessageContext) async throws -> Output {
+        let pool = try await tenants.pool(for: context.tenant)
+        let now = Date()
+        let outcome = try await Inbox.process(messageID: context.messageID, queue: context.queue, pool: pool) { transaction in
+            switch message {
+            case .send(let command):
+                let request = NotificationRequest(
+                    eventType: command.eventType, priority: command.priority,
+                    recipients: NotificationRequest.Recipients(users: command.userIDs, managers: command.managers), values: command.values
+                )
+                return try await fanOut.fanOut(
+                    request, attachments: command.attachments, tenant: context.tenant, now: now, in: transaction
+                )
+            case .evaluateAlerts(let command):
+                return try await alerts.evaluate(command.facts, tenant: context.tenant, now: now, in: transaction)
+            case .event(let type, let fields):
+                guard let request = EventRouting.request(eventType: type, fields: fields) else { return NotificationFanOut.FanOutResult() }
+                return try await fanOut.fanOut(request, tenant: context.tenant, now: now, in: transaction)
+            }
+        }
+        guard case .processed(let result) = outcome else {
+            context.logger.info("duplicate message; nothing sent again")
+            return Output(inApp: 0, deliveries: 0)
+        }
+        for (user, notification) in result.inApp {
+            do {
+                try await NotificationStream.publish(notification, tenant: context.tenant, user: user, redis: redis)
+            } catch {
+                // The entry is stored; a client that missed the push sees it when it lists its inbox.
+                context.logger.warning("live push failed", ["error": "\(error)"])
+            }
+        }
+        do {
+            try await dispatcher.dispatch(result.dueNow, pool: pool)
+        } catch {
+            // Committed deliveries are not lost: the dispatch loop sends them when their lease ends.
+            context.logger.warning("immediate dispatch failed; the dispatch loop will retry", ["error": "\(error)"])
+        }
+        return Output(inApp: result.inApp.count, deliveries: result.dueNow.count)
+    }
+}
