@@ -30,6 +30,7 @@ public struct GatewayApplication: Sendable {
             .register(in: &router)
         JobRoutes(jobs: jobs, guarding: guarding).register(in: &router)
         ReportRoutes(submitter: JobSubmitter(jobs: jobs, broker: services.broker), guarding: guarding).register(in: &router)
+        NotificationRoutes(tenants: services.tenants, hub: NotificationStreamHub(configuration: configuration.redis, logger: logger), guarding: guarding).register(in: &router)
         self.router = router
     }
 }
