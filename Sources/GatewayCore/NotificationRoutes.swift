@@ -19,11 +19,18 @@ struct NotificationRoutes {
     private let inbox = InAppInbox()
     private let preferences = PreferenceStore()
     private let webhooks = WebhookEndpointStore()
+    private let templates = TemplateOverrideStore()
 
     init(tenants: TenantDatabases, hub: NotificationStreamHub, guarding: APIGuard) {
         self.tenants = tenants
         self.hub = hub
         self.guarding = guarding
+    }
+
+    struct TemplateInput: Codable {
+        var subject: String
+        var text: String
+        var html: String
     }
 
     struct WebhookInput: Decodable {
@@ -91,6 +98,21 @@ struct NotificationRoutes {
             guard problems.isEmpty else { throw ValidationProblem(MessageValidationError(problems), instance: request.path).httpError }
             try await pool.withTransaction { try await preferences.replace(user: user, with: settings, in: $0) }
             return try .json(settings)
+        })
+        router.put("/v1/notifications/templates/{event_type}/{locale}", guarding.protect(minimum: .tenantAdmin) { request, claims in
+            guard let eventType = request.pathParameters["event_type"], NotificationEventType.all.contains(eventType),
+                  let locale = request.pathParameters["locale"].flatMap(NotificationLocale.init(rawValue:))
+            else { throw HTTPError.notFound("No such event type or locale.") }
+            let input = try request.decode(TemplateInput.self)
+            var problems: [String: String] = [:]
+            for (field, text) in [("subject", input.subject), ("text", input.text), ("html", input.html)] {
+                do throws(TemplateError) { _ = try TextTemplate(text) } catch { problems[field] = error.description }
+            }
+            guard problems.isEmpty else { throw ValidationProblem(MessageValidationError(problems), instance: request.path).httpError }
+            try await templates.save(
+                eventType: eventType, locale: locale, subject: input.subject, text: input.text, html: input.html, on: try await tenantPool(claims)
+            )
+            return try .json(input)
         })
         registerWebhooks(in: &router)
     }

@@ -117,6 +117,13 @@ struct NotificationAPITests {
             #expect(log.status == 200 && (log.json["items"] as? [Any])?.isEmpty == true)
             #expect(try await gateway.call("DELETE", "/v1/webhooks/\(id)", token: admin).status == 204)
             #expect(try await gateway.call("GET", "/v1/webhooks/\(id)", token: admin).status == 404)
+
+            let override = #"{"subject":"[{{site_name}}] Photo","text":"{{site_name}}","html":"<p>{{site_name}}</p>"}"#
+            #expect(try await gateway.call("PUT", "/v1/notifications/templates/photo.processed/fr", token: admin, body: override).status == 200)
+            #expect(try await gateway.call("PUT", "/v1/notifications/templates/photo.processed/fr", token: admin, body: #"{"subject":"{{x","text":"","html":""}"#).status == 422)
+            #expect(try await gateway.call("PUT", "/v1/notifications/templates/nope/fr", token: admin, body: override).status == 404)
+            let catalog = try await TemplateOverrideStore().catalog(on: fixture.pool)
+            #expect(try catalog.render(eventType: "photo.processed", locale: .fr, values: ["site_name": "<A>"]).html == "<p>&lt;A&gt;</p>")
             await gateway.shutDown()
         }
     }
