@@ -79,6 +79,11 @@ let package = Package(
         .executableTarget(name: "AMQPBench", dependencies: ["AMQP", "Telemetry", "FieldOpsCore"], path: "benchmarks/AMQPBench"),
         .executableTarget(name: "PostgresBench", dependencies: ["Postgres", "Telemetry", "FieldOpsCore"], path: "benchmarks/PostgresBench"),
         .executableTarget(name: "RedisBench", dependencies: ["Redis", "Telemetry", "FieldOpsCore"], path: "benchmarks/RedisBench"),
+        .executableTarget(
+            name: "NotifyBench",
+            dependencies: ["NotifyWorker", "NotificationDelivery", "Notifications", "Mail", "Commands", "Mesh", "AMQP", "Postgres", "Redis", "Tenancy", "HTTPClient", "Telemetry", "FieldOpsCore"],
+            path: "benchmarks/NotifyBench"
+        ),
         .executableTarget(name: "MeshBench", dependencies: ["Mesh", "Commands", "AMQP", "Telemetry", "FieldOpsCore"], path: "benchmarks/MeshBench"),
 
         // Shared by the integration tests: service URLs, migrated pools, unique names.

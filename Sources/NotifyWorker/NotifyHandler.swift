@@ -34,7 +34,13 @@ public struct NotifyHandler: MessageHandler {
     }
 
     public func handle(_ message: NotifyMessage, context: MessageContext) async throws -> Output {
-        let pool = try await tenants.pool(for: context.tenant)
+        let pool: PostgresPool
+        do {
+            pool = try await tenants.pool(for: context.tenant)
+        } catch let error as TenancyError where error.code == .unknownTenant {
+            // No such tenant will appear by retrying; a suspended one is retried (it may resume).
+            throw UnknownTenant(tenant: context.tenant, error: error)
+        }
         let now = Date()
         let outcome = try await Inbox.process(messageID: context.messageID, queue: context.queue, pool: pool) { transaction in
             switch message {
@@ -73,4 +79,10 @@ public struct NotifyHandler: MessageHandler {
         }
         return Output(inApp: result.inApp.count, deliveries: result.dueNow.count)
     }
+}
+
+struct UnknownTenant: PermanentFailure, CustomStringConvertible {
+    let tenant: String
+    let error: TenancyError
+    var description: String { "unknown tenant \(tenant): \(error)" }
 }
