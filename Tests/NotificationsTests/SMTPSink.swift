@@ -26,9 +26,11 @@ final class SMTPSink: Sendable {
         return FileManager.default.isExecutableFile(atPath: venv) ? URL(fileURLWithPath: venv) : URL(fileURLWithPath: "/usr/bin/python3")
     }
 
-    init() throws {
+    /// `credentials` (`user:password`) makes the sink require AUTH.
+    init(credentials: String? = nil) throws {
         server = try ScriptServer(
-            executable: Self.python, arguments: [TestServices.repositoryRoot.appendingPathComponent("scripts/smtp/sink.py").path, output.path]
+            executable: Self.python,
+            arguments: [TestServices.repositoryRoot.appendingPathComponent("scripts/smtp/sink.py").path, output.path] + (credentials.map { [$0] } ?? [])
         )
     }
 

@@ -6,7 +6,10 @@ message in base64 -- to the file named on the command line. Prints the ephemeral
 on, then serves until its standard input is closed (so it never outlives the process that started
 it) or until killed.
 
-    python3 scripts/smtp/sink.py mails.jsonl
+    python3 scripts/smtp/sink.py mails.jsonl [USER:PASSWORD]
+
+With USER:PASSWORD the sink requires AUTH (PLAIN or LOGIN, allowed without TLS for tests) and
+refuses other credentials with 535.
 """
 
 import base64
@@ -16,6 +19,7 @@ import sys
 import threading
 
 from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult
 
 
 class Recorder:
@@ -34,6 +38,18 @@ class Recorder:
         return "250 OK"
 
 
+def authenticator(expected):
+    user, _, password = expected.partition(":")
+
+    def check(server, session, envelope, mechanism, auth_data):
+        login = getattr(auth_data, "login", b"") or b""
+        secret = getattr(auth_data, "password", b"") or b""
+        # handled=False: aiosmtpd then answers a refusal with 535 itself.
+        return AuthResult(success=login.decode() == user and secret.decode() == password, handled=False)
+
+    return check
+
+
 def free_port():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -41,10 +57,13 @@ def free_port():
 
 
 def main():
-    if len(sys.argv) != 2:
-        sys.exit("usage: sink.py OUTPUT.jsonl")
+    if len(sys.argv) not in (2, 3):
+        sys.exit("usage: sink.py OUTPUT.jsonl [USER:PASSWORD]")
     port = free_port()
-    controller = Controller(Recorder(sys.argv[1]), hostname="127.0.0.1", port=port, data_size_limit=64 * 1024 * 1024)
+    options = {"data_size_limit": 64 * 1024 * 1024}
+    if len(sys.argv) == 3:
+        options.update(authenticator=authenticator(sys.argv[2]), auth_required=True, auth_require_tls=False)
+    controller = Controller(Recorder(sys.argv[1]), hostname="127.0.0.1", port=port, **options)
     controller.start()
     print(port, flush=True)
     try:
