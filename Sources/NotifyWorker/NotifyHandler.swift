@@ -10,8 +10,8 @@ import Tenancy
 
 /// Handles the notify queue. The effect — in-app entries, outbound deliveries, digest items,
 /// alert states — is written through the `Inbox` in one transaction, so a redelivered message
-/// writes and sends nothing twice. After commit, live clients are told and due deliveries are sent;
-/// whatever is not sent then is picked up by the `DispatchLoop`.
+/// writes and sends nothing twice. After commit, live clients are told and due deliveries are sent
+/// (`CommittedNotifications`).
 public struct NotifyHandler: MessageHandler {
     public struct Output: Encodable, Sendable {
         public let inApp: Int
@@ -21,15 +21,13 @@ public struct NotifyHandler: MessageHandler {
     }
 
     private let tenants: TenantDatabases
-    private let redis: RedisPool
-    private let dispatcher: DeliveryDispatcher
+    private let committed: CommittedNotifications
     private let fanOut = NotificationFanOut()
     private let alerts: AlertEvaluator
 
     public init(tenants: TenantDatabases, redis: RedisPool, dispatcher: DeliveryDispatcher, alertThresholds: AlertThresholds) {
         self.tenants = tenants
-        self.redis = redis
-        self.dispatcher = dispatcher
+        committed = CommittedNotifications(redis: redis, dispatcher: dispatcher)
         alerts = AlertEvaluator(thresholds: alertThresholds)
     }
 
@@ -63,20 +61,7 @@ public struct NotifyHandler: MessageHandler {
             context.logger.info("duplicate message; nothing sent again")
             return Output(inApp: 0, deliveries: 0)
         }
-        for (user, notification) in result.inApp {
-            do {
-                try await NotificationStream.publish(notification, tenant: context.tenant, user: user, redis: redis)
-            } catch {
-                // The entry is stored; a client that missed the push sees it when it lists its inbox.
-                context.logger.warning("live push failed", ["error": "\(error)"])
-            }
-        }
-        do {
-            try await dispatcher.dispatch(result.dueNow, pool: pool)
-        } catch {
-            // Committed deliveries are not lost: the dispatch loop sends them when their lease ends.
-            context.logger.warning("immediate dispatch failed; the dispatch loop will retry", ["error": "\(error)"])
-        }
+        await committed.deliver(result, tenant: context.tenant, pool: pool, logger: context.logger)
         return Output(inApp: result.inApp.count, deliveries: result.dueNow.count)
     }
 }

@@ -17,12 +17,14 @@ public struct NotifyWorkerConfiguration: Sendable {
     public var dispatchBatch: Int
     /// Sends in flight at once.
     public var sendConcurrency: Int
+    /// How often the dispatch loop evaluates the alert rules it reads facts for itself.
+    public var alertInterval: Duration
     public var alertThresholds: AlertThresholds
 
     public init(
         smtp: SMTPConfiguration, sms: SMSProviderConfiguration? = nil, redis: RedisConfiguration,
         retrySchedule: WebhookRetrySchedule = WebhookRetrySchedule(), dispatchInterval: Duration = .seconds(5), dispatchBatch: Int = 200,
-        sendConcurrency: Int = 16, alertThresholds: AlertThresholds = AlertThresholds()
+        sendConcurrency: Int = 16, alertInterval: Duration = .seconds(300), alertThresholds: AlertThresholds = AlertThresholds()
     ) {
         self.smtp = smtp
         self.sms = sms
@@ -31,13 +33,14 @@ public struct NotifyWorkerConfiguration: Sendable {
         self.dispatchInterval = dispatchInterval
         self.dispatchBatch = dispatchBatch
         self.sendConcurrency = sendConcurrency
+        self.alertInterval = alertInterval
         self.alertThresholds = alertThresholds
     }
 
     /// The SMTP (`FIELDOPS_SMTP_*`) and SMS (`FIELDOPS_SMS_*`) settings, `FIELDOPS_REDIS_*`, and
     /// `FIELDOPS_NOTIFY_RETRY_FIRST_MS` (30 s), `_RETRY_MAX_MS` (6 h), `_RETRY_WINDOW_MS` (24 h),
     /// `_DISABLE_AFTER_FAILURES` (20), `_DISPATCH_INTERVAL_MS` (5 s), `_DISPATCH_BATCH` (200),
-    /// `_SEND_CONCURRENCY` (16), `_BUDGET_OVERRUN_PERCENT` (10), `_MAINTENANCE_LEAD_DAYS` (7),
+    /// `_SEND_CONCURRENCY` (16), `_ALERT_INTERVAL_MS` (5 min), `_BUDGET_OVERRUN_PERCENT` (10), `_MAINTENANCE_LEAD_DAYS` (7),
     /// `_CERTIFICATION_LEAD_DAYS` (30).
     public init(environment: Environment) throws(ConfigurationError) {
         let prefix = "FIELDOPS_NOTIFY_"
@@ -59,6 +62,7 @@ public struct NotifyWorkerConfiguration: Sendable {
             dispatchInterval: try environment.milliseconds(prefix + "DISPATCH_INTERVAL_MS", default: .seconds(5)),
             dispatchBatch: try positive("DISPATCH_BATCH", 200),
             sendConcurrency: try positive("SEND_CONCURRENCY", 16),
+            alertInterval: try environment.milliseconds(prefix + "ALERT_INTERVAL_MS", default: .seconds(300)),
             alertThresholds: AlertThresholds(
                 budgetOverrunRatio: Double(try environment.int(prefix + "BUDGET_OVERRUN_PERCENT", default: 10)) / 100,
                 maintenanceLeadDays: try positive("MAINTENANCE_LEAD_DAYS", 7),

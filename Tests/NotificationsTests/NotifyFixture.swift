@@ -68,7 +68,8 @@ final class NotifyFixture: Sendable {
         smtp = try SMTPSink()
         configuration = NotifyWorkerConfiguration(
             smtp: SMTPConfiguration(host: "127.0.0.1", port: smtp.port, security: .none, from: try MailAddress("notify@fieldops.test", name: "FieldOps360")),
-            redis: try RedisConfiguration(url: TestServices.redisURL), retrySchedule: retry, dispatchInterval: .milliseconds(100)
+            redis: try RedisConfiguration(url: TestServices.redisURL), retrySchedule: retry, dispatchInterval: .milliseconds(100),
+            alertInterval: .zero
         )
         let metrics = MetricsRegistry()
         dispatcher = DeliveryDispatcher(configuration: configuration, httpClient: HTTPClient(), logger: TestServices.logger, metrics: metrics)
@@ -101,7 +102,7 @@ final class NotifyFixture: Sendable {
     /// A dispatch loop over this tenant only, as the worker runs it.
     func dispatchLoop() -> DispatchLoop {
         DispatchLoop(
-            tenants: tenants, activeTenants: { [slug] in [slug] }, dispatcher: dispatcher, interval: configuration.dispatchInterval,
+            tenants: tenants, activeTenants: { [slug] in [slug] }, dispatcher: dispatcher, redis: redis, configuration: configuration,
             logger: TestServices.logger
         )
     }

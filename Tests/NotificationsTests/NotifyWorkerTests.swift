@@ -141,6 +141,31 @@ struct NotifyWorkerTests {
         }
     }
 
+    @Test("the dispatch loop alerts managers of an intervention past its SLA once, and clears when it is done")
+    func lateInterventionFromTheDatabase() async throws {
+        try await NotifyFixture.run { fixture in
+            let site = try await fixture.pool.query("""
+                INSERT INTO sites (code, name, site_type, client_name, latitude, longitude) VALUES ('S-1', 'Gare Nord', 'network', 'SNCF', 48.88, 2.35)
+                RETURNING id
+                """).decode((UUID).self)[0]
+            let intervention = try await fixture.pool.query("""
+                INSERT INTO interventions (site_id, work_type, title, estimated_minutes, sla_due_at, status)
+                VALUES (\(site), (SELECT code FROM work_types ORDER BY code LIMIT 1), 'Raccordement TGBT', 60, now() - interval '2 hours', 'planned')
+                RETURNING id
+                """).decode((UUID).self)[0]
+            let loop = fixture.dispatchLoop()
+            await loop.pass()
+            await loop.pass()
+            let alerts = "SELECT count(*)::int8 FROM inbox_notifications WHERE event_type = 'alert.raised' AND user_id = '\(fixture.manager)'"
+            #expect(try await fixture.count(alerts) == 1)
+            #expect(try await fixture.count("SELECT count(*)::int8 FROM alert_states WHERE condition_key = 'intervention_late:\(intervention.uuidString.lowercased())'") == 1)
+            try await fixture.pool.query("UPDATE interventions SET status = 'done' WHERE id = \(intervention)")
+            await loop.pass()
+            #expect(try await fixture.count("SELECT count(*)::int8 FROM alert_states") == 0)
+            #expect(try await fixture.count(alerts) == 1)
+        }
+    }
+
     @Test("an undecodable or invalid message is parked with its reason")
     func parking() async throws {
         try await NotifyFixture.run { fixture in

@@ -19,7 +19,7 @@ let exitCode = await WorkerHost.run(name: "notify-worker", queue: "fieldops.noti
     )
     let loop = DispatchLoop(
         tenants: resources.tenants, activeTenants: DispatchLoop.controlPlaneTenants(resources.controlPlane), dispatcher: dispatcher,
-        interval: configuration.dispatchInterval, logger: resources.logger
+        redis: redis, configuration: configuration, logger: resources.logger
     )
     // Lives as long as the process: what a stop interrupts is claimed and retried after its lease.
     Task { await loop.run() }
