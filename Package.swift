@@ -14,6 +14,7 @@ let package = Package(
         .executable(name: "fieldopsctl", targets: ["FieldOpsCtl"]),
         .executable(name: "gps-worker", targets: ["GPSWorkerMain"]),
         .executable(name: "gps-ingest", targets: ["GPSIngestMain"]),
+        .executable(name: "notify-worker", targets: ["NotifyWorkerMain"]),
     ],
     targets: [
         // C libraries from Debian.
@@ -38,7 +39,7 @@ let package = Package(
         .target(name: "Redis", dependencies: ["CHiredis", "FieldOpsCore", "Telemetry"]),
         .target(name: "Topology", dependencies: ["FieldOpsCore"]),
         .target(name: "Jobs", dependencies: ["Postgres"]),
-        .target(name: "Commands", dependencies: ["Mesh", "FieldOpsCore"]),
+        .target(name: "Commands", dependencies: ["Mesh", "Notifications", "FieldOpsCore"]),
         .target(name: "WorkerHost", dependencies: ["AMQP", "HTTPServer", "Jobs", "Mesh", "Postgres", "Telemetry", "Tenancy", "TraceExport", "FieldOpsCore"]),
         .target(name: "Mesh", dependencies: ["AMQP", "Postgres", "Jobs", "Telemetry", "FieldOpsCore"]),
         .target(name: "Identity", dependencies: ["CSodium", "FieldOpsCrypto", "FieldOpsCore"]),
@@ -46,8 +47,8 @@ let package = Package(
         .target(name: "TraceExport", dependencies: ["HTTPClient", "Telemetry", "FieldOpsCore"]),
         .target(name: "BrokerAdmin", dependencies: ["HTTPClient", "Topology", "FieldOpsCore"]),
         .target(name: "GatewayCore", dependencies: [
-            "AMQP", "Commands", "Domain", "Geo", "GPS", "GPSIngest", "HTTPServer", "Identity", "Jobs", "Mesh", "Postgres", "Redis", "Telemetry", "Tenancy",
-            "FieldOpsCrypto", "FieldOpsCore",
+            "AMQP", "Commands", "Domain", "Geo", "GPS", "GPSIngest", "HTTPServer", "Identity", "Jobs", "Mesh", "NotificationDelivery", "Notifications",
+            "Postgres", "Redis", "Telemetry", "Tenancy", "FieldOpsCrypto", "FieldOpsCore",
         ]),
         .target(name: "HTTPServer", dependencies: ["CMicroHTTPD", "CShims", "FieldOpsCore", "Telemetry"]),
         .target(name: "Operations", dependencies: ["AMQP", "Mesh", "Jobs", "Identity", "GatewayCore", "FieldOpsCore"]),
@@ -61,6 +62,12 @@ let package = Package(
         .target(name: "BlobStore", dependencies: ["FieldOpsCrypto", "FieldOpsCore"]),
         .target(name: "Tenancy", dependencies: ["Postgres", "FieldOpsCrypto", "Telemetry", "FieldOpsCore"]),
         .target(name: "Scheduling", dependencies: ["Geo"]),
+        .target(name: "Notifications", dependencies: ["FieldOpsCrypto", "FieldOpsCore"]),
+        .target(name: "Mail", dependencies: ["CCurl", "CShims", "FieldOpsCore"]),
+        .target(name: "NotificationDelivery", dependencies: ["Notifications", "Mail", "HTTPClient", "Postgres", "Redis", "FieldOpsCrypto", "FieldOpsCore"]),
+        .target(name: "NotifyWorker", dependencies: [
+            "NotificationDelivery", "Notifications", "Mail", "Commands", "Mesh", "Postgres", "Redis", "Tenancy", "HTTPClient", "Telemetry", "FieldOpsCore",
+        ]),
 
         // Executables: thin wiring only.
         .executableTarget(
@@ -80,11 +87,17 @@ let package = Package(
             ],
             path: "fieldopsctl"
         ),
+        .executableTarget(name: "NotifyWorkerMain", dependencies: ["NotifyWorker", "WorkerHost", "FieldOpsCore"], path: "workers/notify"),
         // Benchmarks: the Swift side of each client-vs-peer comparison run by scripts/bench/.
         .executableTarget(name: "AMQPBench", dependencies: ["AMQP", "Telemetry", "FieldOpsCore"], path: "benchmarks/AMQPBench"),
         .executableTarget(name: "PostgresBench", dependencies: ["Postgres", "Telemetry", "FieldOpsCore"], path: "benchmarks/PostgresBench"),
         .executableTarget(name: "RedisBench", dependencies: ["Redis", "Telemetry", "FieldOpsCore"], path: "benchmarks/RedisBench"),
         .executableTarget(name: "SchedulingBench", dependencies: ["Scheduling", "Geo"], path: "benchmarks/SchedulingBench"),
+        .executableTarget(
+            name: "NotifyBench",
+            dependencies: ["NotifyWorker", "NotificationDelivery", "Notifications", "Mail", "Commands", "Mesh", "AMQP", "Postgres", "Redis", "Tenancy", "HTTPClient", "Telemetry", "FieldOpsCore"],
+            path: "benchmarks/NotifyBench"
+        ),
         .executableTarget(name: "MeshBench", dependencies: ["Mesh", "Commands", "AMQP", "Telemetry", "FieldOpsCore"], path: "benchmarks/MeshBench"),
 
         // Shared by the integration tests: service URLs, migrated pools, unique names.
@@ -129,6 +142,10 @@ let package = Package(
         .testTarget(name: "TraceExportTests", dependencies: ["TraceExport", "Telemetry", "FieldOpsCore"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "Telemetry", "FieldOpsCore"]),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "Geo"]),
+        .testTarget(name: "NotificationsTests", dependencies: [
+            "Notifications", "NotificationDelivery", "NotifyWorker", "Mail", "Commands", "GatewayCore", "Mesh", "AMQP", "HTTPServer", "HTTPClient",
+            "Identity", "Postgres", "Redis", "Tenancy", "Telemetry", "FieldOpsCrypto", "FieldOpsCore", "TestSupport",
+        ]),
         .testTarget(name: "TenancyTests", dependencies: ["Tenancy", "Postgres", "FieldOpsCrypto", "TestSupport", "FieldOpsCore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -33,6 +33,7 @@ PIP_PACKAGES=(
   openapi-spec-validator==0.9.0 # OpenAPI document check
   opentelemetry-proto==1.38.0   # OTLP trace sink, scripts/otlp/sink.py
   paho-mqtt==2.1.0              # MQTT publisher of the GPS tests
+  aiosmtpd==1.4.6               # SMTP sink of the notification tests, scripts/smtp/sink.py
 )
 [[ -x $TEST_VENV/bin/python ]] || python3 -m venv "$TEST_VENV"
 for requirement in "${PIP_PACKAGES[@]}"; do

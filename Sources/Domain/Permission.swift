@@ -19,6 +19,10 @@ public enum DomainArea: String, Sendable, CaseIterable, Codable {
     case reports
     /// Asynchronous jobs (reports, photos): whoever submitted one follows it.
     case jobs
+    /// One's own in-app notifications and preferences.
+    case notifications
+    /// Webhooks and notification templates: how the tenant's systems are told.
+    case integrations
     /// Tenants and licences: platform administrators only.
     case tenants
 }

@@ -11,23 +11,25 @@ public enum PermissionMatrix {
     static let grants: [Role: [DomainArea: Set<DomainAction>]] = [
         .technician: [
             .sites: readOnly, .resources: readOnly, .people: readOnly, .interventions: [.read, .update],
-            .fieldwork: noDelete, .jobs: readOnly,
+            .fieldwork: noDelete, .jobs: readOnly, .notifications: noDelete,
         ],
         .siteLead: [
             .sites: [.read, .update], .resources: readOnly, .people: readOnly, .interventions: noDelete,
-            .fieldwork: noDelete, .reports: [.read, .create], .jobs: readOnly,
+            .fieldwork: noDelete, .reports: [.read, .create], .jobs: readOnly, .notifications: noDelete,
         ],
         .projectManager: [
             .sites: noDelete, .resources: noDelete, .people: readOnly, .interventions: all,
-            .fieldwork: noDelete, .audit: readOnly, .reports: [.read, .create], .jobs: readOnly,
+            .fieldwork: noDelete, .audit: readOnly, .reports: [.read, .create], .jobs: readOnly, .notifications: noDelete,
         ],
         .manager: [
             .sites: all, .resources: all, .people: all, .interventions: all, .fieldwork: all,
-            .users: readOnly, .audit: readOnly, .reports: [.read, .create], .jobs: readOnly,
+            .users: readOnly, .audit: readOnly, .reports: [.read, .create], .jobs: readOnly, .notifications: noDelete,
+            .integrations: readOnly,
         ],
         .tenantAdmin: [
             .sites: all, .resources: all, .people: all, .interventions: all, .fieldwork: all,
-            .users: all, .audit: readOnly, .reports: [.read, .create], .jobs: readOnly,
+            .users: all, .audit: readOnly, .reports: [.read, .create], .jobs: readOnly, .notifications: noDelete,
+            .integrations: all,
         ],
         .platformAdmin: [.tenants: all, .audit: readOnly],
     ]

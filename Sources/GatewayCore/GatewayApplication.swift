@@ -45,6 +45,7 @@ public struct GatewayApplication: Sendable {
         AuditRoutes(routing: routing).register(in: &router)
         PlatformRoutes(guarding: guarding, provisioner: services.provisioner, tenants: services.tenants).register(in: &router)
         GPSRoutes(services: services, configuration: configuration.gps, guarding: guarding).register(in: &router)
+        NotificationRoutes(tenants: services.tenants, hub: NotificationStreamHub(configuration: configuration.redis, logger: logger), guarding: guarding).register(in: &router)
         self.router = router
     }
 }

@@ -118,11 +118,7 @@ public final class Worker<Handler: MessageHandler>: Sendable {
     private func handle(_ delivery: AMQPDelivery, context: MessageContext, acknowledger: Acknowledger) async -> HandlerFailure? {
         let message: Handler.Message
         do {
-            let type = delivery.encodedProperties.type
-            guard type == nil || type == Handler.Message.type else {
-                throw MessageValidationError(["type": "is \(type ?? ""), expected \(Handler.Message.type)"])
-            }
-            message = try decoder.decode(Handler.Message.self, from: Data(delivery.body))
+            message = try Handler.Message.decode(body: delivery.body, type: delivery.encodedProperties.type, decoder: decoder)
             try message.validate()
         } catch let error as MessageValidationError {
             return .permanent(error.description)
