@@ -118,10 +118,7 @@ public final class Worker<Handler: MessageHandler>: Sendable {
     private func handle(_ delivery: AMQPDelivery, envelope: IncomingEnvelope, acknowledger: Acknowledger, trace: TraceContext, logger: Logger) async -> HandlerFailure? {
         let message: Handler.Message
         do {
-            guard delivery.properties.type == nil || delivery.properties.type == Handler.Message.type else {
-                throw MessageValidationError(["type": "is \(delivery.properties.type ?? ""), expected \(Handler.Message.type)"])
-            }
-            message = try decoder.decode(Handler.Message.self, from: Data(delivery.body))
+            message = try Handler.Message.decode(type: delivery.properties.type, body: Data(delivery.body), using: decoder)
             try message.validate()
         } catch let error as MessageValidationError {
             return .permanent(error.description)
