@@ -12,6 +12,7 @@ let package = Package(
     products: [
         .executable(name: "gateway", targets: ["Gateway"]),
         .executable(name: "fieldopsctl", targets: ["FieldOpsCtl"]),
+        .executable(name: "scheduler-worker", targets: ["SchedulerWorker"]),
     ],
     targets: [
         // C libraries from Debian.
@@ -45,6 +46,7 @@ let package = Package(
         .target(name: "BrokerAdmin", dependencies: ["HTTPClient", "Topology", "FieldOpsCore"]),
         .target(name: "GatewayCore", dependencies: [
             "AMQP", "Commands", "Domain", "Geo", "HTTPServer", "Identity", "Jobs", "Mesh", "Postgres", "Redis", "Telemetry", "Tenancy", "FieldOpsCrypto", "FieldOpsCore",
+            "Planning",
         ]),
         .target(name: "HTTPServer", dependencies: ["CMicroHTTPD", "CShims", "FieldOpsCore", "Telemetry"]),
         .target(name: "Operations", dependencies: ["AMQP", "Mesh", "Jobs", "Identity", "GatewayCore", "FieldOpsCore"]),
@@ -53,6 +55,9 @@ let package = Package(
         .target(name: "BlobStore", dependencies: ["FieldOpsCrypto", "FieldOpsCore"]),
         .target(name: "Tenancy", dependencies: ["Postgres", "FieldOpsCrypto", "Telemetry", "FieldOpsCore"]),
         .target(name: "Scheduling"),
+        .target(name: "Planning", dependencies: [
+            "AMQP", "Commands", "Domain", "Mesh", "Postgres", "Redis", "Scheduling", "Tenancy", "FieldOpsCore",
+        ]),
 
         // Executables: thin wiring only.
         .executableTarget(
@@ -68,6 +73,7 @@ let package = Package(
             ],
             path: "fieldopsctl"
         ),
+        .executableTarget(name: "SchedulerWorker", dependencies: ["Planning", "Redis", "WorkerHost", "FieldOpsCore"], path: "workers/scheduler"),
         // Benchmarks: the Swift side of each client-vs-peer comparison run by scripts/bench/.
         .executableTarget(name: "AMQPBench", dependencies: ["AMQP", "Telemetry", "FieldOpsCore"], path: "benchmarks/AMQPBench"),
         .executableTarget(name: "PostgresBench", dependencies: ["Postgres", "Telemetry", "FieldOpsCore"], path: "benchmarks/PostgresBench"),
@@ -112,6 +118,9 @@ let package = Package(
         .testTarget(name: "TraceExportTests", dependencies: ["TraceExport", "Telemetry", "FieldOpsCore"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "Telemetry", "FieldOpsCore"]),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"]),
+        .testTarget(name: "SchedulerWorkerTests", dependencies: [
+            "Planning", "Commands", "Domain", "Mesh", "Postgres", "Redis", "Scheduling", "Tenancy", "TestSupport", "FieldOpsCore",
+        ]),
         .testTarget(name: "TenancyTests", dependencies: ["Tenancy", "Postgres", "FieldOpsCrypto", "TestSupport", "FieldOpsCore"]),
     ],
     swiftLanguageModes: [.v6]
