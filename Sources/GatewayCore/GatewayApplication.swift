@@ -43,6 +43,7 @@ public struct GatewayApplication: Sendable {
         FieldRecordRoutes(routing: routing).register(in: &router)
         UserRoutes(routing: routing, accounts: accounts).register(in: &router)
         AuditRoutes(routing: routing).register(in: &router)
+        PlanningRoutes(routing: routing, submitter: JobSubmitter(jobs: jobs, broker: services.broker)).register(in: &router)
         self.router = router
     }
 }
