@@ -119,7 +119,8 @@ let package = Package(
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "Telemetry", "FieldOpsCore"]),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"]),
         .testTarget(name: "SchedulerWorkerTests", dependencies: [
-            "Planning", "Commands", "Domain", "Mesh", "Postgres", "Redis", "Scheduling", "Tenancy", "TestSupport", "FieldOpsCore",
+            "SchedulerWorker", "Planning", "AMQP", "Commands", "Domain", "Jobs", "Mesh", "Postgres", "Redis", "Scheduling", "Tenancy", "TestSupport",
+            "FieldOpsCore",
         ]),
         .testTarget(name: "TenancyTests", dependencies: ["Tenancy", "Postgres", "FieldOpsCrypto", "TestSupport", "FieldOpsCore"]),
     ],

@@ -18,7 +18,7 @@ public enum DurationModelStore {
                    ceil(extract(epoch FROM i.completed_at - i.started_at) / 60)::int8
             FROM interventions i JOIN sites s ON s.id = i.site_id
             WHERE i.status IN ('done', 'validated', 'invoiced') AND i.started_at IS NOT NULL
-              AND i.completed_at > i.started_at AND i.completed_at > now() - make_interval(days => \(lookbackDays))
+              AND i.completed_at > i.started_at AND i.completed_at > now() - make_interval(days => \(lookbackDays)::int)
             ORDER BY i.completed_at, i.id
             """)
         return try rows.map { row in

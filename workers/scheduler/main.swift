@@ -10,7 +10,9 @@ import Glibc
 #endif
 
 let environment = Environment.process()
-let exitCode = await WorkerHost.run(name: "scheduler", queue: "fieldops.scheduler", environment: environment) { resources in
+// Another queue than the topology's only for isolated runs (tests, a tenant's dedicated scheduler).
+let queue = environment.string("FIELDOPS_SCHEDULER_QUEUE", default: "fieldops.scheduler")
+let exitCode = await WorkerHost.run(name: "scheduler", queue: queue, environment: environment) { resources in
     let configuration = try SchedulerConfiguration(environment: environment)
     return SchedulerHandler(
         scheduler: DayScheduler(configuration: configuration, redis: RedisPool(configuration: configuration.redis, logger: resources.logger)),
