@@ -59,41 +59,41 @@ public struct DayScheduler: Sendable {
         }
     }
 
-    /// Solves without writing anything.
-    public func preview(day: String, scope: PlanningScope, seed: UInt64, on pool: PostgresPool) async throws -> DayPlanReport {
-        DayPlanReport(try solve(try await load(day: day, scope: scope, on: pool), seed: seed), outcome: .preview)
-    }
-
-    /// Holds the day's lock while loading, solving and writing. When the plan of `scope` does not
-    /// satisfy `enough` and a `widerScope` is given, the day is planned again with that one: an
-    /// incremental replan first, a wider one only if it falls short.
-    public func commit(
-        tenant: String, day: String, scope: PlanningScope, widerScope: PlanningScope? = nil, seed: UInt64, messageID: String, queue: String,
-        audit: AuditContext, on pool: PostgresPool, enough: (SchedulingPlan) -> Bool = { _ in true }
-    ) async throws -> DayPlanReport {
-        guard let lease = try await lock(tenant: tenant, day: day).acquire(ttl: configuration.lockTTL, waitingUpTo: configuration.lockWait) else {
-            throw DayLockBusy(day: day)
+    /// Previews or commits the day as `request` says.
+    public func run(_ request: DayRequest, tenant: String, messageID: String, queue: String, audit: AuditContext, on pool: PostgresPool) async throws -> DayPlanReport {
+        guard request.mode == .commit else {
+            return DayPlanReport(try solve(try await load(day: request.day, scope: request.scope, on: pool), seed: request.seed), outcome: .preview)
+        }
+        guard let lease = try await lock(tenant: tenant, day: request.day).acquire(ttl: configuration.lockTTL, waitingUpTo: configuration.lockWait) else {
+            throw DayLockBusy(day: request.day)
         }
         do {
-            var solved = try solve(try await load(day: day, scope: scope, on: pool), seed: seed)
-            if let widerScope, !enough(solved.plan) {
-                solved = try solve(try await load(day: day, scope: widerScope, on: pool), seed: seed)
-            }
-            var report = DayPlanReport(solved, outcome: .committed)
-            report.fencingToken = lease.fencingToken
-            do {
-                switch try await write(solved, fencingToken: lease.fencingToken, messageID: messageID, queue: queue, audit: audit, on: pool) {
-                case .processed(let changes): report.changes = changes
-                case .duplicate: report.outcome = .duplicate
-                }
-            } catch is StaleFencingToken {
-                report.outcome = .superseded
-            }
+            let report = try await commit(request, lease: lease, messageID: messageID, queue: queue, audit: audit, on: pool)
             _ = try? await lease.release()
             return report
         } catch {
             _ = try? await lease.release()
             throw error
         }
+    }
+
+    /// Loads, solves (widening when the first plan misses what it must place) and writes, holding `lease`.
+    private func commit(_ request: DayRequest, lease: LockLease, messageID: String, queue: String, audit: AuditContext, on pool: PostgresPool) async throws -> DayPlanReport {
+        var solved = try solve(try await load(day: request.day, scope: request.scope, on: pool), seed: request.seed)
+        if let widerScope = request.widerScope, let mustPlace = request.mustPlace?.lowercased,
+            !solved.plan.assignments.contains(where: { $0.interventionID == mustPlace }) {
+            solved = try solve(try await load(day: request.day, scope: widerScope, on: pool), seed: request.seed)
+        }
+        var report = DayPlanReport(solved, outcome: .committed)
+        report.fencingToken = lease.fencingToken
+        do {
+            switch try await write(solved, fencingToken: lease.fencingToken, messageID: messageID, queue: queue, audit: audit, on: pool) {
+            case .processed(let changes): report.changes = changes
+            case .duplicate: report.outcome = .duplicate
+            }
+        } catch is StaleFencingToken {
+            report.outcome = .superseded
+        }
+        return report
     }
 }

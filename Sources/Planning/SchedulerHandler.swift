@@ -4,7 +4,6 @@ import Domain
 import Foundation
 import Mesh
 import Postgres
-import Scheduling
 import Tenancy
 
 /// The scheduler worker's handler: plans days on command, replans on absences and urgent work,
@@ -34,45 +33,23 @@ public struct SchedulerHandler: MessageHandler {
 
     public func handle(_ message: SchedulerMessage, context: MessageContext) async throws -> Output {
         let pool = try await tenants.pool(for: context.tenant)
-        let audit = AuditContext(actor: "worker:scheduler", requestID: context.messageID)
-        let report: DayPlanReport
+        let request: DayRequest
         switch message {
-        case .trainDurations(let command):
-            return .training(try await DurationTraining().train(command, on: pool))
-        case .assign(let command):
-            let scope = Self.scope(of: command)
-            let seed = command.seed ?? 0
-            guard command.mode == .commit else {
-                return .plan(try await scheduler.preview(day: command.day, scope: scope, seed: seed, on: pool))
-            }
-            report = try await scheduler.commit(
-                tenant: context.tenant, day: command.day, scope: scope, seed: seed, messageID: context.messageID, queue: context.queue, audit: audit, on: pool
-            )
-        case .technicianAbsent(let event):
-            guard let technician = UUID(uuidString: event.technicianID) else { throw MessageValidationError(["technician_id": "must be a UUID"]) }
-            report = try await scheduler.commit(
-                tenant: context.tenant, day: event.day, scope: .technician(technician), seed: 0,
-                messageID: context.messageID, queue: context.queue, audit: audit, on: pool
-            )
-        case .interventionUrgent(let event):
-            guard let urgent = UUID(uuidString: event.interventionID) else { throw MessageValidationError(["intervention_id": "must be a UUID"]) }
-            report = try await scheduler.commit(
-                tenant: context.tenant, day: event.day, scope: .interventions([urgent]), widerScope: .day, seed: 0,
-                messageID: context.messageID, queue: context.queue, audit: audit, on: pool
-            ) { plan in plan.assignments.contains { $0.interventionID == urgent.lowercased } }
+        case .trainDurations(let command): return .training(try await DurationTraining().train(command, on: pool))
+        case .assign(let command): request = DayRequest(command)
+        case .technicianAbsent(let event): request = try DayRequest(event)
+        case .interventionUrgent(let event): request = try DayRequest(event)
         }
+        let report = try await scheduler.run(
+            request, tenant: context.tenant, messageID: context.messageID, queue: context.queue,
+            audit: AuditContext(actor: "worker:scheduler", requestID: context.messageID), on: pool
+        )
         try await announce(report.changes, context: context)
         context.logger.info("day planned", [
             "day": report.day, "outcome": report.outcome.rawValue, "assigned": "\(report.assignments.count)",
             "unassigned": "\(report.unassigned.count)", "changes": "\(report.changes.count)",
         ])
         return .plan(report)
-    }
-
-    static func scope(of command: ScheduleAssignCommand) -> PlanningScope {
-        if let site = command.siteID.flatMap(UUID.init(uuidString:)) { return .site(site) }
-        if let ids = command.interventionIDs { return .interventions(Set(ids.compactMap(UUID.init(uuidString:)))) }
-        return .day
     }
 
     /// After the commit, each confirmed by the broker. A failed publish fails the message; its

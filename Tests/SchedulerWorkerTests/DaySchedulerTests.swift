@@ -1,3 +1,4 @@
+import Commands
 import Domain
 import Foundation
 import Mesh
@@ -9,8 +10,6 @@ import Testing
 
 @Suite("Scheduler: planning a tenant's day")
 struct DaySchedulerTests {
-    static let audit = AuditContext(actor: "worker:scheduler", requestID: nil)
-
     /// Two sites 12 km apart; a plumber near the first, a mason near the second (absent at noon).
     struct Day {
         let plumber: UUID
@@ -37,10 +36,7 @@ struct DaySchedulerTests {
     func commitRespectsConstraints() async throws {
         try await SchedulingTenant.run { tenant in
             let day = try await Day(tenant.fixture)
-            let report = try await tenant.scheduler().commit(
-                tenant: tenant.slug, day: SchedulingTenant.day, scope: .day, seed: 7, messageID: UUID().uuidString, queue: "fieldops.scheduler",
-                audit: Self.audit, on: tenant.pool
-            )
+            let report = try await tenant.run(DayRequest(day: SchedulingTenant.day, mode: .commit, scope: .day, seed: 7))
             #expect(report.outcome == .committed)
             #expect(Set(report.changes.map(\.interventionID)) == [day.plumbing.uuidString.lowercased(), day.masonry.uuidString.lowercased()])
 
@@ -68,7 +64,7 @@ struct DaySchedulerTests {
         try await SchedulingTenant.run { tenant in
             let day = try await Day(tenant.fixture)
             let before = try await [day.plumbing, day.masonry].asyncMap { try await tenant.fixture.booking($0) }
-            let report = try await tenant.scheduler().preview(day: SchedulingTenant.day, scope: .day, seed: 7, on: tenant.pool)
+            let report = try await tenant.run(DayRequest(day: SchedulingTenant.day, mode: .preview, scope: .day, seed: 7))
             #expect(report.outcome == .preview)
             #expect(report.assignments.count == 2)
             #expect(try await [day.plumbing, day.masonry].asyncMap { try await tenant.fixture.booking($0) } == before)
@@ -86,10 +82,7 @@ struct DaySchedulerTests {
             let lease = try #require(try await scheduler.lock(tenant: tenant.slug, day: SchedulingTenant.day).acquire(ttl: .milliseconds(100)))
             let stale = try scheduler.solve(try await scheduler.load(day: SchedulingTenant.day, scope: .day, on: tenant.pool), seed: 1)
             // B waits for the lock, gets it once A's lease has run out, and commits.
-            let newer = try await scheduler.commit(
-                tenant: tenant.slug, day: SchedulingTenant.day, scope: .day, seed: 2, messageID: UUID().uuidString, queue: "fieldops.scheduler",
-                audit: Self.audit, on: tenant.pool
-            )
+            let newer = try await tenant.run(DayRequest(day: SchedulingTenant.day, mode: .commit, scope: .day, seed: 2), on: scheduler)
             #expect(newer.outcome == .committed)
             #expect(try #require(newer.fencingToken) > lease.fencingToken)
             let committed = try await tenant.fixture.booking(day.masonry)
@@ -97,7 +90,7 @@ struct DaySchedulerTests {
             // A wakes up and commits its older plan: the fence refuses it and nothing it planned lands.
             let staleMessage = UUID().uuidString
             await #expect(throws: StaleFencingToken.self) {
-                try await scheduler.write(stale, fencingToken: lease.fencingToken, messageID: staleMessage, queue: "fieldops.scheduler", audit: Self.audit, on: tenant.pool)
+                try await scheduler.write(stale, fencingToken: lease.fencingToken, messageID: staleMessage, queue: "fieldops.scheduler", audit: SchedulingTenant.audit, on: tenant.pool)
             }
             #expect(try await tenant.fixture.booking(day.masonry) == committed)
             #expect(try await tenant.pool.query("SELECT token FROM schedule_fences")[0].decode(Int.self, at: 0) == newer.fencingToken)
@@ -121,16 +114,37 @@ struct DaySchedulerTests {
             let keptBefore = try await [inProgress, pinned].asyncMap { try await fixture.booking($0) }
 
             try await fixture.absence(absent, from: "13:00", to: "17:00")
-            let report = try await tenant.scheduler().commit(
-                tenant: tenant.slug, day: SchedulingTenant.day, scope: .technician(absent), seed: 3, messageID: UUID().uuidString,
-                queue: "fieldops.scheduler", audit: Self.audit, on: tenant.pool
-            )
+            let report = try await tenant.run(try DayRequest(TechnicianAbsentEvent(technicianID: absent.uuidString, day: SchedulingTenant.day)))
             #expect(report.outcome == .committed)
             #expect(try await [inProgress, pinned].asyncMap { try await fixture.booking($0) } == keptBefore)
             let moved = try await fixture.booking(movable)
             #expect(moved.technician == colleague && moved.status == "assigned" && moved.start! >= "13:30")
             #expect(report.changes.map(\.interventionID) == [movable.uuidString.lowercased()])
             #expect(report.assignments.filter(\.pinned).map(\.interventionID).sorted() == [inProgress.uuidString.lowercased(), pinned.uuidString.lowercased()].sorted())
+        }
+    }
+
+    @Test("urgent work that does not fit around the day replans the movable work around it; pinned work stays")
+    func urgentWorkWidensTheReplan() async throws {
+        try await SchedulingTenant.run { tenant in
+            let fixture = tenant.fixture
+            let site = try await fixture.site(latitude: 48.86, longitude: 2.35)
+            let plumber = try await fixture.technician(home: (48.861, 2.35), shift: ("08:00", "13:00"), skills: ["plombier": 1])
+            let routine = try await fixture.intervention(site: site, skills: ["plombier"], minutes: 180, window: ("08:00", "12:00"), priority: "low")
+            try await fixture.book(routine, on: plumber, from: "08:30", to: "11:30")
+            let pinned = try await fixture.intervention(site: site, skills: ["plombier"], minutes: 30, window: ("08:00", "13:00"))
+            try await fixture.book(pinned, on: plumber, from: "12:00", to: "12:30", pinned: true)
+            let pinnedBefore = try await fixture.booking(pinned)
+            let urgent = try await fixture.intervention(site: site, skills: ["plombier"], minutes: 60, window: ("08:00", "11:00"), priority: "urgent")
+
+            let report = try await tenant.run(try DayRequest(InterventionUrgentEvent(interventionID: urgent.uuidString, day: SchedulingTenant.day)))
+            #expect(report.outcome == .committed)
+            let placed = try await fixture.booking(urgent)
+            #expect(placed.technician == plumber && placed.status == "assigned" && placed.end! <= "11:00")
+            #expect(try await fixture.booking(routine).status == "planned")
+            #expect(try await fixture.booking(pinned) == pinnedBefore)
+            let changes = Dictionary(uniqueKeysWithValues: report.changes.map { ($0.interventionID, $0.kind) })
+            #expect(changes == [urgent.uuidString.lowercased(): .assigned, routine.uuidString.lowercased(): .unassigned])
         }
     }
 }

@@ -1,3 +1,4 @@
+import Domain
 import FieldOpsCore
 import Foundation
 import Planning
@@ -46,6 +47,15 @@ struct SchedulingTenant {
                 timeBudget: timeBudget, lockTTL: .seconds(30), lockWait: lockWait, maximumIterations: 200, redis: try RedisConfiguration(url: TestServices.redisURL)
             ),
             redis: redis
+        )
+    }
+
+    static let audit = AuditContext(actor: "worker:scheduler", requestID: nil)
+
+    /// Runs `request` as the worker would for a message of its own.
+    func run(_ request: DayRequest, on scheduler: DayScheduler? = nil) async throws -> DayPlanReport {
+        try await (scheduler ?? self.scheduler()).run(
+            request, tenant: slug, messageID: UUID().uuidString, queue: "fieldops.scheduler", audit: Self.audit, on: pool
         )
     }
 
