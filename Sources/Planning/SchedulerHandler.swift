@@ -32,7 +32,12 @@ public struct SchedulerHandler: MessageHandler {
     }
 
     public func handle(_ message: SchedulerMessage, context: MessageContext) async throws -> Output {
-        let pool = try await tenants.pool(for: context.tenant)
+        let pool: PostgresPool
+        do {
+            pool = try await tenants.pool(for: context.tenant)
+        } catch let error as TenancyError where error.code == .unknownTenant {
+            throw UnknownTenant(tenant: context.tenant)
+        }
         let request: DayRequest
         switch message {
         case .trainDurations(let command): return .training(try await DurationTraining().train(command, on: pool))
