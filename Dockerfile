@@ -31,7 +31,7 @@ WORKDIR /src
 COPY . .
 
 # The executables to ship; add each worker here as it lands.
-ARG PRODUCTS="gateway fieldopsctl"
+ARG PRODUCTS="gateway fieldopsctl scheduler-worker"
 # The build directory is a cache mount (incremental rebuilds), so the results are copied out of it
 # in the same step. The Swift runtime is linked dynamically: one copy of it serves every executable.
 RUN --mount=type=cache,target=/src/.build \

@@ -15,6 +15,7 @@ let package = Package(
         .executable(name: "gps-worker", targets: ["GPSWorkerMain"]),
         .executable(name: "gps-ingest", targets: ["GPSIngestMain"]),
         .executable(name: "notify-worker", targets: ["NotifyWorkerMain"]),
+        .executable(name: "scheduler-worker", targets: ["SchedulerWorker"]),
     ],
     targets: [
         // C libraries from Debian.
@@ -48,7 +49,7 @@ let package = Package(
         .target(name: "BrokerAdmin", dependencies: ["HTTPClient", "Topology", "FieldOpsCore"]),
         .target(name: "GatewayCore", dependencies: [
             "AMQP", "Commands", "Domain", "Geo", "GPS", "GPSIngest", "HTTPServer", "Identity", "Jobs", "Mesh", "NotificationDelivery", "Notifications",
-            "Postgres", "Redis", "Telemetry", "Tenancy", "FieldOpsCrypto", "FieldOpsCore",
+            "Planning", "Postgres", "Redis", "Telemetry", "Tenancy", "FieldOpsCrypto", "FieldOpsCore",
         ]),
         .target(name: "HTTPServer", dependencies: ["CMicroHTTPD", "CShims", "FieldOpsCore", "Telemetry"]),
         .target(name: "Operations", dependencies: ["AMQP", "Mesh", "Jobs", "Identity", "GatewayCore", "FieldOpsCore"]),
@@ -67,6 +68,9 @@ let package = Package(
         .target(name: "NotificationDelivery", dependencies: ["Notifications", "Mail", "HTTPClient", "Postgres", "Redis", "FieldOpsCrypto", "FieldOpsCore"]),
         .target(name: "NotifyWorker", dependencies: [
             "NotificationDelivery", "Notifications", "Mail", "Commands", "Mesh", "Postgres", "Redis", "Tenancy", "HTTPClient", "Telemetry", "FieldOpsCore",
+        ]),
+        .target(name: "Planning", dependencies: [
+            "AMQP", "Commands", "Domain", "Geo", "Mesh", "Postgres", "Redis", "Scheduling", "Tenancy", "FieldOpsCore",
         ]),
 
         // Executables: thin wiring only.
@@ -88,6 +92,7 @@ let package = Package(
             path: "fieldopsctl"
         ),
         .executableTarget(name: "NotifyWorkerMain", dependencies: ["NotifyWorker", "WorkerHost", "FieldOpsCore"], path: "workers/notify"),
+        .executableTarget(name: "SchedulerWorker", dependencies: ["Planning", "Redis", "WorkerHost", "FieldOpsCore"], path: "workers/scheduler"),
         // Benchmarks: the Swift side of each client-vs-peer comparison run by scripts/bench/.
         .executableTarget(name: "AMQPBench", dependencies: ["AMQP", "Telemetry", "FieldOpsCore"], path: "benchmarks/AMQPBench"),
         .executableTarget(name: "PostgresBench", dependencies: ["Postgres", "Telemetry", "FieldOpsCore"], path: "benchmarks/PostgresBench"),
@@ -145,6 +150,10 @@ let package = Package(
         .testTarget(name: "NotificationsTests", dependencies: [
             "Notifications", "NotificationDelivery", "NotifyWorker", "Mail", "Commands", "GatewayCore", "Mesh", "AMQP", "HTTPServer", "HTTPClient",
             "Identity", "Postgres", "Redis", "Tenancy", "Telemetry", "FieldOpsCrypto", "FieldOpsCore", "TestSupport",
+        ]),
+        .testTarget(name: "SchedulerWorkerTests", dependencies: [
+            "SchedulerWorker", "Planning", "AMQP", "Commands", "Domain", "Jobs", "Mesh", "Postgres", "Redis", "Scheduling", "Tenancy", "TestSupport",
+            "FieldOpsCore",
         ]),
         .testTarget(name: "TenancyTests", dependencies: ["Tenancy", "Postgres", "FieldOpsCrypto", "TestSupport", "FieldOpsCore"]),
     ],

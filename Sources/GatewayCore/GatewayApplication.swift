@@ -46,6 +46,7 @@ public struct GatewayApplication: Sendable {
         PlatformRoutes(guarding: guarding, provisioner: services.provisioner, tenants: services.tenants).register(in: &router)
         GPSRoutes(services: services, configuration: configuration.gps, guarding: guarding).register(in: &router)
         NotificationRoutes(tenants: services.tenants, hub: NotificationStreamHub(configuration: configuration.redis, logger: logger), guarding: guarding).register(in: &router)
+        PlanningRoutes(routing: routing, submitter: JobSubmitter(jobs: jobs, broker: services.broker)).register(in: &router)
         self.router = router
     }
 }
