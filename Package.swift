@@ -50,6 +50,7 @@ let package = Package(
         .target(name: "Operations", dependencies: ["AMQP", "Mesh", "Jobs", "Identity", "GatewayCore", "FieldOpsCore"]),
         .target(name: "BlobStore", dependencies: ["FieldOpsCrypto", "FieldOpsCore"]),
         .target(name: "Tenancy", dependencies: ["Postgres", "FieldOpsCrypto", "Telemetry", "FieldOpsCore"]),
+        .target(name: "ReportRendering", dependencies: ["CPangoCairo", "CXlsxWriter"]),
 
         // Executables: thin wiring only.
         .executableTarget(
@@ -70,6 +71,7 @@ let package = Package(
         .executableTarget(name: "PostgresBench", dependencies: ["Postgres", "Telemetry", "FieldOpsCore"], path: "benchmarks/PostgresBench"),
         .executableTarget(name: "RedisBench", dependencies: ["Redis", "Telemetry", "FieldOpsCore"], path: "benchmarks/RedisBench"),
         .executableTarget(name: "MeshBench", dependencies: ["Mesh", "Commands", "AMQP", "Telemetry", "FieldOpsCore"], path: "benchmarks/MeshBench"),
+        .executableTarget(name: "ReportsBench", dependencies: ["ReportRendering"], path: "benchmarks/ReportsBench"),
 
         // Shared by the integration tests: service URLs, migrated pools, unique names.
         .target(name: "TestSupport", dependencies: ["AMQP", "Postgres", "Redis", "Telemetry", "FieldOpsCore"], path: "Tests/TestSupport"),
@@ -106,6 +108,7 @@ let package = Package(
         .testTarget(name: "TraceExportTests", dependencies: ["TraceExport", "Telemetry", "FieldOpsCore"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "Telemetry", "FieldOpsCore"]),
         .testTarget(name: "TenancyTests", dependencies: ["Tenancy", "Postgres", "FieldOpsCrypto", "TestSupport", "FieldOpsCore"]),
+        .testTarget(name: "ReportRenderingTests", dependencies: ["ReportRendering", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

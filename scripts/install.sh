@@ -11,6 +11,8 @@ APT_PACKAGES=(
   postgresql-15 redis-server redis-tools rabbitmq-server
   # benchmark peers and tools
   wrk nginx-light gcc make python3 curl
+  # report tests read rendered PDFs back (pdftotext, pdfinfo, pdftoppm)
+  poppler-utils
 )
 
 missing=()
@@ -32,6 +34,7 @@ TEST_VENV=$FIELDOPS_VAR/tools/test-venv
 PIP_PACKAGES=(
   openapi-spec-validator==0.9.0 # OpenAPI document check
   opentelemetry-proto==1.38.0   # OTLP trace sink, scripts/otlp/sink.py
+  openpyxl==3.1.5               # report tests read rendered XLSX files back
 )
 [[ -x $TEST_VENV/bin/python ]] || python3 -m venv "$TEST_VENV"
 for requirement in "${PIP_PACKAGES[@]}"; do
