@@ -12,6 +12,7 @@ let package = Package(
     products: [
         .executable(name: "gateway", targets: ["Gateway"]),
         .executable(name: "fieldopsctl", targets: ["FieldOpsCtl"]),
+        .executable(name: "reports-worker", targets: ["ReportsWorkerMain"]),
     ],
     targets: [
         // C libraries from Debian.
@@ -44,13 +45,18 @@ let package = Package(
         .target(name: "TraceExport", dependencies: ["HTTPClient", "Telemetry", "FieldOpsCore"]),
         .target(name: "BrokerAdmin", dependencies: ["HTTPClient", "Topology", "FieldOpsCore"]),
         .target(name: "GatewayCore", dependencies: [
-            "AMQP", "Commands", "HTTPServer", "Identity", "Jobs", "Mesh", "Postgres", "Redis", "Telemetry", "Tenancy", "FieldOpsCrypto", "FieldOpsCore",
+            "AMQP", "BlobStore", "Commands", "HTTPServer", "KPIs", "Identity", "Jobs", "Mesh", "Postgres", "Redis", "Telemetry", "Tenancy", "FieldOpsCrypto", "FieldOpsCore",
         ]),
         .target(name: "HTTPServer", dependencies: ["CMicroHTTPD", "CShims", "FieldOpsCore", "Telemetry"]),
         .target(name: "Operations", dependencies: ["AMQP", "Mesh", "Jobs", "Identity", "GatewayCore", "FieldOpsCore"]),
         .target(name: "BlobStore", dependencies: ["FieldOpsCrypto", "FieldOpsCore"]),
         .target(name: "Tenancy", dependencies: ["Postgres", "FieldOpsCrypto", "Telemetry", "FieldOpsCore"]),
         .target(name: "ReportRendering", dependencies: ["CPangoCairo", "CXlsxWriter"]),
+        .target(name: "KPIs", dependencies: ["Postgres", "FieldOpsCore"]),
+        .target(name: "Reports", dependencies: ["ReportRendering", "KPIs", "Commands", "Postgres", "FieldOpsCrypto", "FieldOpsCore"]),
+        .target(name: "ReportsWorker", dependencies: [
+            "Reports", "ReportRendering", "BlobStore", "Commands", "Mesh", "Postgres", "Tenancy", "Telemetry", "FieldOpsCore",
+        ]),
 
         // Executables: thin wiring only.
         .executableTarget(
@@ -66,6 +72,7 @@ let package = Package(
             ],
             path: "fieldopsctl"
         ),
+        .executableTarget(name: "ReportsWorkerMain", dependencies: ["ReportsWorker", "WorkerHost", "FieldOpsCore"], path: "workers/reports"),
         // Benchmarks: the Swift side of each client-vs-peer comparison run by scripts/bench/.
         .executableTarget(name: "AMQPBench", dependencies: ["AMQP", "Telemetry", "FieldOpsCore"], path: "benchmarks/AMQPBench"),
         .executableTarget(name: "PostgresBench", dependencies: ["Postgres", "Telemetry", "FieldOpsCore"], path: "benchmarks/PostgresBench"),
@@ -109,6 +116,10 @@ let package = Package(
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "Telemetry", "FieldOpsCore"]),
         .testTarget(name: "TenancyTests", dependencies: ["Tenancy", "Postgres", "FieldOpsCrypto", "TestSupport", "FieldOpsCore"]),
         .testTarget(name: "ReportRenderingTests", dependencies: ["ReportRendering", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: [
+            "Reports", "ReportsWorker", "ReportRendering", "KPIs", "BlobStore", "Commands", "GatewayCore", "HTTPClient", "Identity", "Jobs", "Mesh",
+            "Postgres", "Tenancy", "TestSupport", "FieldOpsCrypto", "FieldOpsCore",
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -33,7 +33,13 @@ do {
     logger.critical("invalid tracing configuration", ["error": "\(error)"])
     exit(2)
 }
-let services = GatewayServices(configuration: configuration, logger: logger)
+let services: GatewayServices
+do {
+    services = try GatewayServices(configuration: configuration, logger: logger)
+} catch {
+    logger.critical("services could not start", ["error": "\(error)"])
+    exit(1)
+}
 let brokerConnect = Task { try await services.broker.connect() }
 let housekeeping = Task { await Housekeeping(pool: services.postgres, logger: logger).run() }
 

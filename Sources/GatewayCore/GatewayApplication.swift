@@ -29,7 +29,8 @@ public struct GatewayApplication: Sendable {
         AuthRoutes(issuer: issuer, refreshTokens: RefreshTokenStore(pool: services.postgres, lifetime: configuration.tokens.refreshLifetime))
             .register(in: &router)
         JobRoutes(jobs: jobs, guarding: guarding).register(in: &router)
-        ReportRoutes(submitter: JobSubmitter(jobs: jobs, broker: services.broker), guarding: guarding).register(in: &router)
+        ReportRoutes(submitter: JobSubmitter(jobs: jobs, broker: services.broker), jobs: jobs, blobs: services.blobs, guarding: guarding).register(in: &router)
+        KPIRoutes(tenants: services.tenants, cache: RedisCache(pool: services.redis, keyPrefix: "gateway:"), guarding: guarding).register(in: &router)
         self.router = router
     }
 }

@@ -1,4 +1,5 @@
 import AMQP
+import BlobStore
 import FieldOpsCore
 import HTTPServer
 import Identity
@@ -20,6 +21,7 @@ public struct GatewayConfiguration: Sendable {
     public var rateLimits: RateLimitSettings
     /// Where tenant databases live and how their pools are kept.
     public var tenancy: TenancyConfiguration
+    public var blobs: BlobStoreConfiguration
 
     static let prefix = "FIELDOPS_GATEWAY_"
 
@@ -36,6 +38,7 @@ public struct GatewayConfiguration: Sendable {
         tokens = try TokenSettings(environment: environment)
         rateLimits = try RateLimitSettings(environment: environment)
         tenancy = try TenancyConfiguration(environment: environment)
+        blobs = BlobStoreConfiguration(environment: environment)
     }
 }
 

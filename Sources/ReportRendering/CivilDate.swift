@@ -29,6 +29,9 @@ public struct CivilDate: Sendable, Hashable, Comparable {
     /// `04/12/2026`, as French documents write a date.
     public var display: String { "\(Self.padded(day, 2))/\(Self.padded(month, 2))/\(Self.padded(year, 4))" }
 
+    /// `04/12`, for chart axes.
+    public var dayAndMonth: String { "\(Self.padded(day, 2))/\(Self.padded(month, 2))" }
+
     public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }

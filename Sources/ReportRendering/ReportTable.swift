@@ -65,7 +65,7 @@ public enum CellFormat: Sendable, Equatable {
 }
 
 /// A typed cell value. Dates and times are wall-clock values (already in the site's time zone).
-public enum ReportCell: Sendable, Equatable {
+public enum ReportCell: Sendable, Hashable {
     case text(String)
     case number(Double)
     case date(CivilDate)

@@ -31,7 +31,7 @@ final class GatewayHarness: Sendable {
         values.merge(overrides) { _, new in new }
         configuration = try GatewayConfiguration(environment: Environment(values))
         _ = try await TestServices.controlPlanePool()
-        services = GatewayServices(configuration: configuration, logger: TestServices.logger)
+        services = try GatewayServices(configuration: configuration, logger: TestServices.logger)
         if connectBroker { try await services.broker.connect() }
         let document = try Data(contentsOf: TestServices.repositoryRoot.appendingPathComponent("docs/openapi.json"))
         let application = GatewayApplication(

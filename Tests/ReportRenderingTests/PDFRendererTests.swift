@@ -1,5 +1,6 @@
 import Foundation
 import ReportRendering
+import TestSupport
 import Testing
 
 @Suite struct PDFRendererTests {
@@ -11,11 +12,11 @@ import Testing
         let pages = try #require(result.pages)
         #expect(pages > 15)
 
-        let info = try await Fixtures.run("pdfinfo", [path])
+        let info = try await ExternalTool.run("pdfinfo", [path])
         #expect(info.contains("Pages:") && info.split(separator: "\n").contains { $0.hasPrefix("Pages:") && $0.hasSuffix(" \(pages)") })
         #expect(info.contains("Relevé d'heures"))
 
-        let text = try await Fixtures.run("pdftotext", ["-layout", path, "-"])
+        let text = try await ExternalTool.run("pdftotext", ["-layout", path, "-"])
         let pageTexts = text.split(separator: "\u{0C}", omittingEmptySubsequences: false).filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
         #expect(pageTexts.count == pages)
         for (index, page) in pageTexts.enumerated() {

@@ -1,5 +1,6 @@
 import Foundation
 import ReportRendering
+import Synchronization
 import TestSupport
 
 /// Characters of one fixed width: layout tests that do not depend on fonts.
@@ -43,8 +44,6 @@ final class LockedBatches: Sendable {
     }
 }
 
-import Synchronization
-
 enum Fixtures {
     static let names = ["Élodie Marchand-Lefèvre", "Jérôme Dupré", "François Nguyễn", "Zoë Ångström-Œuvray", "Hélène d'Arçais"]
 
@@ -83,26 +82,5 @@ enum Fixtures {
 
     static func temporaryPath(_ suffix: String) -> String {
         FileManager.default.temporaryDirectory.appendingPathComponent(TestServices.uniqueName("report") + suffix).path
-    }
-
-    /// A tool from poppler-utils or the test virtual environment, with its output.
-    static func run(_ tool: String, _ arguments: [String]) async throws -> String {
-        let result = try await ChildProcess.run(URL(fileURLWithPath: try locate(tool)), arguments: arguments)
-        guard result.status == 0 else { throw ToolFailure(tool: tool, output: result.errorOutput) }
-        return result.output
-    }
-
-    static func locate(_ tool: String) throws -> String {
-        let variable = ProcessInfo.processInfo.environment["FIELDOPS_VAR"] ?? TestServices.repositoryRoot.appendingPathComponent(".local").path
-        let candidates = ["\(variable)/tools/test-venv/bin/\(tool)", "/usr/bin/\(tool)", "/usr/local/bin/\(tool)"]
-        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
-            throw ToolFailure(tool: tool, output: "not found in \(candidates)")
-        }
-        return found
-    }
-
-    struct ToolFailure: Error {
-        let tool: String
-        let output: String
     }
 }

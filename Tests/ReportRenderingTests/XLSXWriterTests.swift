@@ -1,5 +1,6 @@
 import Foundation
 import ReportRendering
+import TestSupport
 import Testing
 
 @Suite struct XLSXWriterTests {
@@ -29,7 +30,7 @@ import Testing
                 "charts": len(book["Synthèse"]._charts),
             }))
             """
-        let output = try await Fixtures.run("python", ["-c", script, path])
+        let output = try await ExternalTool.run("python", ["-c", script, path])
         let values = try JSONSerialization.jsonObject(with: Data(output.utf8)) as! [String: Any]
         #expect(values["sheets"] as? [String] == ["Synthèse", "Détail"])
         #expect(values["freeze"] as? String == "A5")
