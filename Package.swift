@@ -54,6 +54,9 @@ let package = Package(
         .target(name: "ReportRendering", dependencies: ["CPangoCairo", "CXlsxWriter"]),
         .target(name: "KPIs", dependencies: ["Postgres", "FieldOpsCore"]),
         .target(name: "Reports", dependencies: ["ReportRendering", "KPIs", "Commands", "Postgres", "FieldOpsCrypto", "FieldOpsCore"]),
+        .target(name: "ReportScheduling", dependencies: [
+            "AMQP", "Commands", "Jobs", "Mesh", "Postgres", "Telemetry", "Tenancy", "FieldOpsCrypto",
+        ]),
         .target(name: "ReportsWorker", dependencies: [
             "Reports", "ReportRendering", "BlobStore", "Commands", "Mesh", "Postgres", "Tenancy", "Telemetry", "FieldOpsCore",
         ]),
@@ -68,7 +71,7 @@ let package = Package(
             name: "FieldOpsCtl",
             dependencies: [
                 "BrokerAdmin", "Topology", "Operations", "AMQP", "Jobs", "Identity", "GatewayCore", "Postgres", "Redis", "Telemetry",
-                "Tenancy", "FieldOpsCore",
+                "Tenancy", "ReportScheduling", "FieldOpsCore",
             ],
             path: "fieldopsctl"
         ),
@@ -117,7 +120,7 @@ let package = Package(
         .testTarget(name: "TenancyTests", dependencies: ["Tenancy", "Postgres", "FieldOpsCrypto", "TestSupport", "FieldOpsCore"]),
         .testTarget(name: "ReportRenderingTests", dependencies: ["ReportRendering", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: [
-            "Reports", "ReportsWorker", "ReportRendering", "KPIs", "BlobStore", "Commands", "GatewayCore", "HTTPClient", "Identity", "Jobs", "Mesh",
+            "Reports", "ReportsWorker", "ReportScheduling", "ReportRendering", "KPIs", "BlobStore", "Commands", "GatewayCore", "HTTPClient", "Identity", "Jobs", "Mesh",
             "Postgres", "Tenancy", "TestSupport", "FieldOpsCrypto", "FieldOpsCore",
         ]),
     ],
