@@ -81,7 +81,7 @@ let package = Package(
         .executableTarget(name: "PostgresBench", dependencies: ["Postgres", "Telemetry", "FieldOpsCore"], path: "benchmarks/PostgresBench"),
         .executableTarget(name: "RedisBench", dependencies: ["Redis", "Telemetry", "FieldOpsCore"], path: "benchmarks/RedisBench"),
         .executableTarget(name: "MeshBench", dependencies: ["Mesh", "Commands", "AMQP", "Telemetry", "FieldOpsCore"], path: "benchmarks/MeshBench"),
-        .executableTarget(name: "ReportsBench", dependencies: ["ReportRendering"], path: "benchmarks/ReportsBench"),
+        .executableTarget(name: "ReportsBench", dependencies: ["ReportRendering"], path: "benchmarks/ReportsBench", exclude: ["peer.py"]),
 
         // Shared by the integration tests: service URLs, migrated pools, unique names.
         .target(name: "TestSupport", dependencies: ["AMQP", "Postgres", "Redis", "Telemetry", "FieldOpsCore"], path: "Tests/TestSupport"),
