@@ -117,14 +117,17 @@ def render_pdf(rows, path):
     y = content_top + 52 + 26
     header(y)
     y += row_height
+    def room(y, page):
+        """Breaks the page when one more row does not fit, repeating the header."""
+        if y + row_height <= content_bottom + 0.001:
+            return y, page
+        pdf.showPage()
+        page_frame(page + 1)
+        header(content_top)
+        return content_top + row_height, page + 1
+
     for index in range(rows):
-        if y + row_height > content_bottom + 0.001:
-            pdf.showPage()
-            page += 1
-            page_frame(page)
-            y = content_top
-            header(y)
-            y += row_height
+        y, page = room(y, page)
         values = row(index)
         for i, column in enumerate(COLUMNS):
             if column[3]:
@@ -135,13 +138,7 @@ def render_pdf(rows, path):
             pdf.setFillColorRGB(0.13, 0.13, 0.15)
         cells(values, "DejaVu", y)
         y += row_height
-    if y + row_height > content_bottom + 0.001:
-        pdf.showPage()
-        page += 1
-        page_frame(page)
-        y = content_top
-        header(y)
-        y += row_height
+    y, page = room(y, page)
     cells(["Total"] + ["" if not c[3] else sums[i] for i, c in enumerate(COLUMNS)][1:], "DejaVu-Bold", y)
     pdf.showPage()
     pdf.save()
