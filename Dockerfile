@@ -31,7 +31,7 @@ WORKDIR /src
 COPY . .
 
 # The executables to ship; add each worker here as it lands.
-ARG PRODUCTS="gateway fieldopsctl scheduler-worker"
+ARG PRODUCTS="gateway fieldopsctl gps-ingest gps-worker notify-worker reports-worker scheduler-worker"
 # The build directory is a cache mount (incremental rebuilds), so the results are copied out of it
 # in the same step. The Swift runtime is linked dynamically: one copy of it serves every executable.
 RUN --mount=type=cache,target=/src/.build \
@@ -45,7 +45,8 @@ RUN --mount=type=cache,target=/src/.build \
 FROM debian:bookworm-slim AS runtime
 SHELL ["/bin/bash", "-o", "pipefail", "-c"]
 
-# curl is here for the HEALTHCHECK only; libcurl4 is loaded by the executables themselves.
+# curl is here for the HEALTHCHECK only; libcurl4 is loaded by the executables themselves. The
+# reports worker draws PDFs in DejaVu Sans, so the font comes too.
 RUN apt-get update \
  && apt-get install -y --no-install-recommends \
       ca-certificates=2025* \
@@ -59,6 +60,7 @@ RUN apt-get update \
       libpango-1.0-0=1.50.* \
       libpangocairo-1.0-0=1.50.* \
       libcairo2=1.16.* \
+      fonts-dejavu-core=2.37-* \
       libmicrohttpd12=0.9.* \
       libsodium23=1.0.* \
  && rm -rf /var/lib/apt/lists/* \

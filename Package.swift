@@ -16,6 +16,7 @@ let package = Package(
         .executable(name: "gps-ingest", targets: ["GPSIngestMain"]),
         .executable(name: "notify-worker", targets: ["NotifyWorkerMain"]),
         .executable(name: "scheduler-worker", targets: ["SchedulerWorker"]),
+        .executable(name: "reports-worker", targets: ["ReportsWorkerMain"]),
     ],
     targets: [
         // C libraries from Debian.
@@ -50,6 +51,7 @@ let package = Package(
         .target(name: "GatewayCore", dependencies: [
             "AMQP", "Commands", "Domain", "Geo", "GPS", "GPSIngest", "HTTPServer", "Identity", "Jobs", "Mesh", "NotificationDelivery", "Notifications",
             "Planning", "Postgres", "Redis", "Telemetry", "Tenancy", "FieldOpsCrypto", "FieldOpsCore",
+            "AMQP", "BlobStore", "Commands", "HTTPServer", "KPIs", "Identity", "Jobs", "Mesh", "Postgres", "Redis", "Telemetry", "Tenancy", "FieldOpsCrypto", "FieldOpsCore",
         ]),
         .target(name: "HTTPServer", dependencies: ["CMicroHTTPD", "CShims", "FieldOpsCore", "Telemetry"]),
         .target(name: "Operations", dependencies: ["AMQP", "Mesh", "Jobs", "Identity", "GatewayCore", "FieldOpsCore"]),
@@ -72,6 +74,15 @@ let package = Package(
         .target(name: "Planning", dependencies: [
             "AMQP", "Commands", "Domain", "Geo", "Mesh", "Postgres", "Redis", "Scheduling", "Tenancy", "FieldOpsCore",
         ]),
+        .target(name: "ReportRendering", dependencies: ["CPangoCairo", "CXlsxWriter"]),
+        .target(name: "KPIs", dependencies: ["Postgres", "FieldOpsCore"]),
+        .target(name: "Reports", dependencies: ["ReportRendering", "KPIs", "Commands", "Postgres", "FieldOpsCrypto", "FieldOpsCore"]),
+        .target(name: "ReportScheduling", dependencies: [
+            "AMQP", "Commands", "Jobs", "Mesh", "Postgres", "Telemetry", "Tenancy", "FieldOpsCrypto",
+        ]),
+        .target(name: "ReportsWorker", dependencies: [
+            "Reports", "ReportRendering", "BlobStore", "Commands", "Mesh", "Postgres", "Tenancy", "Telemetry", "FieldOpsCore",
+        ]),
 
         // Executables: thin wiring only.
         .executableTarget(
@@ -88,11 +99,13 @@ let package = Package(
             dependencies: [
                 "BrokerAdmin", "Topology", "Operations", "AMQP", "Jobs", "Identity", "GatewayCore", "Postgres", "Redis", "Telemetry",
                 "Tenancy", "Domain", "GPSIngest", "FieldOpsCore",
+                "Tenancy", "ReportScheduling", "FieldOpsCore",
             ],
             path: "fieldopsctl"
         ),
         .executableTarget(name: "NotifyWorkerMain", dependencies: ["NotifyWorker", "WorkerHost", "FieldOpsCore"], path: "workers/notify"),
         .executableTarget(name: "SchedulerWorker", dependencies: ["Planning", "Redis", "WorkerHost", "FieldOpsCore"], path: "workers/scheduler"),
+        .executableTarget(name: "ReportsWorkerMain", dependencies: ["ReportsWorker", "WorkerHost", "FieldOpsCore"], path: "workers/reports"),
         // Benchmarks: the Swift side of each client-vs-peer comparison run by scripts/bench/.
         .executableTarget(name: "AMQPBench", dependencies: ["AMQP", "Telemetry", "FieldOpsCore"], path: "benchmarks/AMQPBench"),
         .executableTarget(name: "PostgresBench", dependencies: ["Postgres", "Telemetry", "FieldOpsCore"], path: "benchmarks/PostgresBench"),
@@ -104,6 +117,7 @@ let package = Package(
             path: "benchmarks/NotifyBench"
         ),
         .executableTarget(name: "MeshBench", dependencies: ["Mesh", "Commands", "AMQP", "Telemetry", "FieldOpsCore"], path: "benchmarks/MeshBench"),
+        .executableTarget(name: "ReportsBench", dependencies: ["ReportRendering"], path: "benchmarks/ReportsBench", exclude: ["peer.py"]),
 
         // Shared by the integration tests: service URLs, migrated pools, unique names.
         .target(name: "TestSupport", dependencies: ["AMQP", "Postgres", "Redis", "Telemetry", "FieldOpsCore"], path: "Tests/TestSupport"),
@@ -156,6 +170,11 @@ let package = Package(
             "FieldOpsCore",
         ]),
         .testTarget(name: "TenancyTests", dependencies: ["Tenancy", "Postgres", "FieldOpsCrypto", "TestSupport", "FieldOpsCore"]),
+        .testTarget(name: "ReportRenderingTests", dependencies: ["ReportRendering", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: [
+            "Reports", "ReportsWorker", "ReportScheduling", "ReportRendering", "KPIs", "BlobStore", "Commands", "GatewayCore", "HTTPClient", "Identity", "Jobs", "Mesh",
+            "Postgres", "Tenancy", "TestSupport", "FieldOpsCrypto", "FieldOpsCore",
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

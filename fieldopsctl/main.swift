@@ -7,6 +7,7 @@ import Operations
 /// `fieldopsctl` — operator commands for the FieldOps360 platform.
 let commands: [CLICommand] = TopologyCommands.all + MigrateCommands.all + DeadLetterCommands.all + JobCommands.all
     + TokenCommands.all + TenantCommands.all + DeviceCommands.all + AuditCommands.all + DocsCommands.all
+    + ReportCommands.all
 
 func overview() -> String {
     let width = commands.map { $0.words.joined(separator: " ").count }.max() ?? 0

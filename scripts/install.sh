@@ -11,6 +11,8 @@ APT_PACKAGES=(
   postgresql-15 redis-server redis-tools rabbitmq-server
   # benchmark peers and tools
   wrk nginx-light gcc make python3 curl
+  # report tests read rendered PDFs back (pdftotext, pdfinfo, pdftoppm)
+  poppler-utils
 )
 
 missing=()
@@ -34,6 +36,7 @@ PIP_PACKAGES=(
   opentelemetry-proto==1.38.0   # OTLP trace sink, scripts/otlp/sink.py
   paho-mqtt==2.1.0              # MQTT publisher of the GPS tests
   aiosmtpd==1.4.6               # SMTP sink of the notification tests, scripts/smtp/sink.py
+  openpyxl==3.1.5               # report tests read rendered XLSX files back
 )
 [[ -x $TEST_VENV/bin/python ]] || python3 -m venv "$TEST_VENV"
 for requirement in "${PIP_PACKAGES[@]}"; do

@@ -34,8 +34,9 @@ public struct GatewayApplication: Sendable {
             issuer: issuer, refreshTokens: RefreshTokenStore(pool: services.postgres, lifetime: configuration.tokens.refreshLifetime),
             authenticator: authenticator, tenants: services.tenants, accounts: accounts
         ).register(in: &router)
+        // One submitter: it batches concurrent submissions into one insert and one confirm round.
+        let submitter = JobSubmitter(jobs: jobs, broker: services.broker)
         JobRoutes(jobs: jobs, guarding: guarding).register(in: &router)
-        ReportRoutes(submitter: JobSubmitter(jobs: jobs, broker: services.broker), guarding: guarding).register(in: &router)
         for definition in ResourceCatalog.all {
             ResourceRoutes(definition: definition, routing: routing).register(in: &router)
         }
@@ -46,7 +47,9 @@ public struct GatewayApplication: Sendable {
         PlatformRoutes(guarding: guarding, provisioner: services.provisioner, tenants: services.tenants).register(in: &router)
         GPSRoutes(services: services, configuration: configuration.gps, guarding: guarding).register(in: &router)
         NotificationRoutes(tenants: services.tenants, hub: NotificationStreamHub(configuration: configuration.redis, logger: logger), guarding: guarding).register(in: &router)
-        PlanningRoutes(routing: routing, submitter: JobSubmitter(jobs: jobs, broker: services.broker)).register(in: &router)
+        PlanningRoutes(routing: routing, submitter: submitter).register(in: &router)
+        ReportRoutes(submitter: submitter, jobs: jobs, blobs: services.blobs, guarding: guarding).register(in: &router)
+        KPIRoutes(tenants: services.tenants, cache: RedisCache(pool: services.redis, keyPrefix: "gateway:"), guarding: guarding).register(in: &router)
         self.router = router
     }
 }

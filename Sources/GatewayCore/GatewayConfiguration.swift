@@ -1,4 +1,5 @@
 import AMQP
+import BlobStore
 import FieldOpsCore
 import GPSIngest
 import HTTPServer
@@ -23,6 +24,7 @@ public struct GatewayConfiguration: Sendable {
     public var tenancy: TenancyConfiguration
     /// How GPS positions are validated and where they are published.
     public var gps: GPSIngestConfiguration
+    public var blobs: BlobStoreConfiguration
 
     static let prefix = "FIELDOPS_GATEWAY_"
 
@@ -40,6 +42,7 @@ public struct GatewayConfiguration: Sendable {
         rateLimits = try RateLimitSettings(environment: environment)
         tenancy = try TenancyConfiguration(environment: environment)
         gps = try GPSIngestConfiguration(environment: environment)
+        blobs = BlobStoreConfiguration(environment: environment)
     }
 }
 

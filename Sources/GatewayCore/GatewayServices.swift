@@ -1,4 +1,5 @@
 import AMQP
+import BlobStore
 import HTTPServer
 import Identity
 import Mesh
@@ -17,6 +18,8 @@ public final class GatewayServices: Sendable {
     public let passwords: PasswordHasher
     /// Provisions tenants for the platform administrators' API.
     public let provisioner: TenantProvisioner
+    /// Rendered reports, photos and documents.
+    public let blobs: any BlobStore
 
     public init(configuration: GatewayConfiguration, logger: Logger) throws {
         postgres = PostgresPool(configuration: configuration.postgres, logger: logger)
@@ -25,6 +28,7 @@ public final class GatewayServices: Sendable {
         tenants = TenantDatabases(controlPlane: postgres, configuration: configuration.tenancy, logger: logger)
         passwords = try PasswordHasher()
         provisioner = try TenantProvisioner(controlPlane: postgres, configuration: configuration.tenancy, logger: logger)
+        blobs = try configuration.blobs.makeStore()
     }
 
     public var readinessChecks: [ReadinessCheck] {

@@ -76,7 +76,8 @@ struct NotificationRoutes {
         router.post("/v1/notifications/{id}/read", guarding.protect(Permission(.notifications, .update)) { request, claims in
             let (pool, user) = try await caller(claims)
             guard let id = request.pathParameters["id"].flatMap(UUID.init(uuidString:)) else { throw HTTPError.notFound("No such notification.") }
-            try await inbox.markRead(user: user, ids: [id], on: pool)
+            // Counts the user's entries with that id, read before or not: none means not theirs.
+            guard try await inbox.markRead(user: user, ids: [id], on: pool) == 1 else { throw HTTPError.notFound("No such notification.") }
             return try .json(["unread": try await inbox.unreadCount(user: user, on: pool)])
         })
         router.post("/v1/notifications/read-all", guarding.protect(Permission(.notifications, .update)) { _, claims in

@@ -35,12 +35,13 @@ public struct InAppInbox: Sendable {
         ).decode((Int).self)[0]
     }
 
-    /// Marks the given entries (or all, when `ids` is nil) read; returns how many changed.
+    /// Marks the given entries (or all, when `ids` is nil) read; returns how many of the user's entries
+    /// it covered, including those already read.
     @discardableResult
     public func markRead(user: UUID, ids: [UUID]?, on database: some QueryRunner) async throws -> Int {
         try await database.query("""
-            UPDATE inbox_notifications SET read_at = now()
-            WHERE user_id = \(user) AND read_at IS NULL AND (\(ids == nil) OR id = ANY(\(ids ?? [])))
+            UPDATE inbox_notifications SET read_at = coalesce(read_at, now())
+            WHERE user_id = \(user) AND (\(ids == nil) OR id = ANY(\(ids ?? [])))
             """).affectedRows
     }
 }

@@ -51,6 +51,12 @@ struct TenantIsolationTests {
             {"tenant":"\(tenant)","token":"\(try #require(invited["invite_token"] as? String))","password":"\(IdentityFlowTests.password)"}
             """)
         try #require(accepted.status == 200)
+        try await make("webhooks", #"{"url":"https://erp.example.fr/hooks/fieldops","event_types":["report.ready"],"description":"ERP"}"#)
+        let pool = try await gateway.harness.services.tenants.pool(for: tenant)
+        ids["notifications"] = try await pool.query("""
+            INSERT INTO inbox_notifications (user_id, event_type, priority, title, body)
+            VALUES (\(UUID(uuidString: ids["users"]!)), 'message', 'normal', 'Bonjour', 'Test') RETURNING id::text
+            """).decode(String.self)[0]
         return (ids, bodies)
     }
 
@@ -70,6 +76,7 @@ struct TenantIsolationTests {
         case (_, let template) where template.hasSuffix("/transitions"): return (path, #"{"to":"planned"}"#, ifMatch)
         case (_, let template) where template.hasSuffix("/checklist/{position}"): return (path, #"{"value":true}"#, [])
         case (_, let template) where template.hasSuffix("/signatures"): return (path, #"{"signer_name":"X","signer_role":"client","strokes":[[[0,0]]]}"#, [])
+        case (.put, _): return (path, bodies[resource] ?? "{}", [])
         default: return (path, "", [])
         }
     }
@@ -80,6 +87,8 @@ struct TenantIsolationTests {
             let (ids, bodies) = try await Self.seed(gateway, tenant: b)
             let aToken = gateway.token(.tenantAdmin, tenant: a)
             let bToken = gateway.token(.tenantAdmin, tenant: b)
+            // An inbox entry is its recipient's own: the owner's control uses the recipient's token.
+            let recipient = gateway.token(.tenantAdmin, tenant: b, subject: ids["users"]!)
             var covered = 0
             // Mutations last, deletions very last, so the positive controls find their records.
             let order: [HTTPMethod] = [.get, .put, .post, .patch, .delete]
@@ -92,7 +101,7 @@ struct TenantIsolationTests {
                 let (path, body, headers) = Self.request(endpoint, id: id, bodies: bodies)
                 let foreign = try await gateway.send(endpoint.method.rawValue, path, token: aToken, body: body, headers: headers)
                 #expect(foreign.status == 404, "\(endpoint.method) \(endpoint.template) with another tenant's id: \(foreign.status) \(foreign.text.prefix(200))")
-                let own = try await gateway.send(endpoint.method.rawValue, path, token: bToken, body: body, headers: headers)
+                let own = try await gateway.send(endpoint.method.rawValue, path, token: resource == "notifications" ? recipient : bToken, body: body, headers: headers)
                 #expect(own.status != 404 && own.status < 500, "\(endpoint.method) \(endpoint.template) for the owner: \(own.status) \(own.text.prefix(200))")
                 if endpoint.method == .get { #expect(own.status == 200) }
                 covered += 1

@@ -3,7 +3,7 @@
 # at once on two cores). Each prints its own figures and Swift/peer ratio.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
-for bench in amqp postgres redis http gateway worker scheduling gps notify; do
+for bench in amqp postgres redis http gateway worker scheduling gps notify reports; do
   echo "== $bench"
   bash "./$bench.sh"
   echo

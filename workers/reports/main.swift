@@ -1,0 +1,18 @@
+// The reports worker: renders `report.render.v1` commands from fieldops.reports into PDF, XLSX or
+// CSV files in the blob store. Wiring only; the logic is in ReportsWorker.
+import FieldOpsCore
+import ReportsWorker
+import WorkerHost
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+let environment = Environment.process()
+let exitCode = await WorkerHost.run(name: "reports-worker", queue: environment.string("FIELDOPS_REPORTS_QUEUE", default: "fieldops.reports"), environment: environment) { resources in
+    let configuration = try ReportsWorkerConfiguration(environment: environment)
+    return ReportRenderHandler(
+        tenants: resources.tenants, controlPlane: resources.controlPlane, blobs: try configuration.blobs.makeStore(), configuration: configuration
+    )
+}
+exit(exitCode)
