@@ -48,7 +48,7 @@ let package = Package(
         ]),
         .target(name: "HTTPServer", dependencies: ["CMicroHTTPD", "CShims", "FieldOpsCore", "Telemetry"]),
         .target(name: "Operations", dependencies: ["AMQP", "Mesh", "Jobs", "Identity", "GatewayCore", "FieldOpsCore"]),
-        .target(name: "BlobStore", dependencies: ["FieldOpsCrypto", "FieldOpsCore"]),
+        .target(name: "BlobStore", dependencies: ["HTTPClient", "FieldOpsCrypto", "FieldOpsCore"]),
         .target(name: "Tenancy", dependencies: ["Postgres", "FieldOpsCrypto", "Telemetry", "FieldOpsCore"]),
 
         // Executables: thin wiring only.
@@ -80,7 +80,7 @@ let package = Package(
         ),
 
         // Tests run against real RabbitMQ, PostgreSQL and Redis started by scripts/services.sh.
-        .testTarget(name: "BlobStoreTests", dependencies: ["BlobStore"]),
+        .testTarget(name: "BlobStoreTests", dependencies: ["BlobStore", "HTTPClient", "FieldOpsCore"]),
         .testTarget(name: "CBindingsTests", dependencies: [
             "CRabbitMQ", "CLibPQ", "CHiredis", "CVips", "CXlsxWriter", "CPangoCairo", "CMicroHTTPD", "CSodium", "CCurl",
         ]),

