@@ -50,6 +50,9 @@ let package = Package(
         .target(name: "Operations", dependencies: ["AMQP", "Mesh", "Jobs", "Identity", "GatewayCore", "FieldOpsCore"]),
         .target(name: "BlobStore", dependencies: ["HTTPClient", "FieldOpsCrypto", "FieldOpsCore"]),
         .target(name: "Tenancy", dependencies: ["Postgres", "FieldOpsCrypto", "Telemetry", "FieldOpsCore"]),
+        // Photo evidence: fixed-signature libvips wrappers, the engine (sniffing, layout, pipeline), the worker's logic.
+        .target(name: "CVipsShims", dependencies: ["CVips"]),
+        .target(name: "PhotoProcessing", dependencies: ["CVips", "CVipsShims", "FieldOpsCrypto", "FieldOpsCore"]),
 
         // Executables: thin wiring only.
         .executableTarget(
@@ -106,6 +109,7 @@ let package = Package(
         .testTarget(name: "TraceExportTests", dependencies: ["TraceExport", "Telemetry", "FieldOpsCore"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "Telemetry", "FieldOpsCore"]),
         .testTarget(name: "TenancyTests", dependencies: ["Tenancy", "Postgres", "FieldOpsCrypto", "TestSupport", "FieldOpsCore"]),
+        .testTarget(name: "PhotoProcessingTests", dependencies: ["PhotoProcessing", "CVips", "CVipsShims", "FieldOpsCrypto"]),
     ],
     swiftLanguageModes: [.v6]
 )
