@@ -12,6 +12,7 @@ let package = Package(
     products: [
         .executable(name: "gateway", targets: ["Gateway"]),
         .executable(name: "fieldopsctl", targets: ["FieldOpsCtl"]),
+        .executable(name: "photo-worker", targets: ["PhotoWorkerMain"]),
     ],
     targets: [
         // C libraries from Debian.
@@ -53,12 +54,16 @@ let package = Package(
         // Photo evidence: fixed-signature libvips wrappers, the engine (sniffing, layout, pipeline), the worker's logic.
         .target(name: "CVipsShims", dependencies: ["CVips"]),
         .target(name: "PhotoProcessing", dependencies: ["CVips", "CVipsShims", "FieldOpsCrypto", "FieldOpsCore"]),
+        .target(name: "PhotoWorker", dependencies: ["PhotoProcessing", "BlobStore", "Commands", "Mesh", "Postgres", "FieldOpsCore"]),
 
         // Executables: thin wiring only.
         .executableTarget(
             name: "Gateway",
             dependencies: ["GatewayCore", "Mesh", "AMQP", "Postgres", "Redis", "HTTPServer", "Telemetry", "TraceExport", "FieldOpsCore"],
             path: "gateway"
+        ),
+        .executableTarget(
+            name: "PhotoWorkerMain", dependencies: ["PhotoWorker", "BlobStore", "Mesh", "WorkerHost", "FieldOpsCore"], path: "workers/photo"
         ),
         .executableTarget(
             name: "FieldOpsCtl",
@@ -76,6 +81,9 @@ let package = Package(
 
         // Shared by the integration tests: service URLs, migrated pools, unique names.
         .target(name: "TestSupport", dependencies: ["AMQP", "Postgres", "Redis", "Telemetry", "FieldOpsCore"], path: "Tests/TestSupport"),
+
+        // Photo inputs the photo tests generate with libvips.
+        .target(name: "PhotoTestSupport", dependencies: ["PhotoProcessing", "CVips", "CVipsShims"], path: "Tests/PhotoTestSupport"),
 
         // A worker the process-level tests start, kill and stop.
         .executableTarget(
@@ -109,7 +117,10 @@ let package = Package(
         .testTarget(name: "TraceExportTests", dependencies: ["TraceExport", "Telemetry", "FieldOpsCore"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "Telemetry", "FieldOpsCore"]),
         .testTarget(name: "TenancyTests", dependencies: ["Tenancy", "Postgres", "FieldOpsCrypto", "TestSupport", "FieldOpsCore"]),
-        .testTarget(name: "PhotoProcessingTests", dependencies: ["PhotoProcessing", "CVips", "CVipsShims", "FieldOpsCrypto"]),
+        .testTarget(name: "PhotoWorkerTests", dependencies: [
+            "PhotoWorker", "PhotoProcessing", "PhotoTestSupport", "BlobStore", "Commands", "Mesh", "AMQP", "Jobs", "Postgres", "Telemetry", "TestSupport", "FieldOpsCore",
+        ]),
+        .testTarget(name: "PhotoProcessingTests", dependencies: ["PhotoProcessing", "PhotoTestSupport", "FieldOpsCrypto"]),
     ],
     swiftLanguageModes: [.v6]
 )

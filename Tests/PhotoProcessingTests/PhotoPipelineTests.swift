@@ -1,4 +1,5 @@
 import FieldOpsCrypto
+import PhotoTestSupport
 import Foundation
 @testable import PhotoProcessing
 import Testing
@@ -10,7 +11,7 @@ struct PhotoPipelineTests {
 
     @Test(arguments: [(3, "bottom right"), (6, "top right"), (8, "bottom left")])
     func photosAreTurnedUprightByTheirEXIFOrientation(orientation: Int, whereTheMarkGoes: String) throws {
-        let original = try TestImages.jpeg(TestImages.markedRGB(width: 600, height: 400), orientation: orientation)
+        let original = try TestImages.markedJPEG(width: 600, height: 400, orientation: orientation)
         let result = try pipeline.process(original, lines: lines)
         let turned = orientation != 3
         #expect((result.width, result.height) == (turned ? 400 : 600, turned ? 600 : 400))
@@ -24,8 +25,7 @@ struct PhotoPipelineTests {
     }
 
     @Test func theBandIsReallyThereByPixelStatistics() throws {
-        let bright = TestImages.image(width: 1200, height: 900, bands: 3) { _, _ in [235, 235, 235] }
-        let original = try TestImages.jpeg(bright)
+        let original = try TestImages.jpeg(width: 1200, height: 900) { _, _ in [235, 235, 235] }
         let result = try pipeline.process(original, lines: lines)
         let output = try TestImages.decode(result.watermarked.bytes)
         let band = result.layout.band
@@ -39,7 +39,7 @@ struct PhotoPipelineTests {
     }
 
     @Test func derivedImagesAreHashedThumbnailedAndStrippedOfEXIF() throws {
-        let original = try TestImages.jpeg(TestImages.markedRGB(width: 2400, height: 1800), captureTime: "2026:12:04 09:30:15")
+        let original = try TestImages.markedJPEG(width: 2400, height: 1800, captureTime: "2026:12:04 09:30:15")
         let result = try pipeline.process(original, lines: lines)
         #expect(result.format == .jpeg)
         #expect(result.originalSHA256 == SHA256.hex(original))
@@ -60,7 +60,7 @@ struct PhotoPipelineTests {
         for (name, original) in [
             ("cmyk", try TestImages.cmykJPEG(width: 500, height: 300)),
             ("grey", try TestImages.greyJPEG(width: 500, height: 300)),
-            ("png alpha", try TestImages.pngWithAlpha(width: 500, height: 300)),
+            ("png alpha", try Self.transparentPNG()),
         ] {
             let result = try pipeline.process(original, lines: lines)
             let output = try TestImages.decode(result.watermarked.bytes)
@@ -68,15 +68,15 @@ struct PhotoPipelineTests {
             #expect(output.bands == 3 && output.width == 500 && output.height == 300, "\(name): \(output.bands) bands")
         }
         // The transparent half of the PNG is shown on white, as a viewer would.
-        let transparent = try TestImages.pngWithAlpha(width: 500, height: 300)
+        let transparent = try Self.transparentPNG()
         let flattened = try TestImages.decode(pipeline.process(transparent, lines: []).watermarked.bytes)
         let corner: [UInt8] = flattened.pixel(50, 50)
         #expect(corner.allSatisfy { level in level > 240 })
     }
 
     @Test func aLogoIsDrawnAtTheRightOfTheBand() throws {
-        let logo = try TestImages.image(width: 200, height: 100, bands: 3) { _, _ in [250, 200, 0] }.png()
-        let original = try TestImages.jpeg(TestImages.image(width: 1200, height: 900, bands: 3) { _, _ in [60, 60, 60] })
+        let logo = try TestImages.png(width: 200, height: 100, bands: 3) { _, _ in [250, 200, 0] }
+        let original = try TestImages.jpeg(width: 1200, height: 900) { _, _ in [60, 60, 60] }
         let result = try pipeline.process(original, lines: lines, logo: logo)
         let box = try #require(result.layout.logo)
         let output = try TestImages.decode(result.watermarked.bytes)
@@ -85,11 +85,11 @@ struct PhotoPipelineTests {
     }
 
     @Test func badInputsAreRefusedWithTheirReason() throws {
-        let valid = try TestImages.jpeg(TestImages.markedRGB(width: 300, height: 200))
-        #expect(throws: PhotoError.Code.empty) { try code { try pipeline.process([], lines: lines) } }
-        #expect(throws: PhotoError.Code.unsupportedFormat) { try code { try pipeline.process(Array("not a photo, named photo.jpg".utf8), lines: lines) } }
-        #expect(throws: PhotoError.Code.corrupt) { try code { try pipeline.process(Array(valid.prefix(valid.count / 2)), lines: lines) } }
-        #expect(throws: PhotoError.Code.corrupt) { try code { try pipeline.process(Array(valid.prefix(40)), lines: lines) } }
+        let valid = try TestImages.markedJPEG(width: 300, height: 200)
+        #expect(throws: PhotoError.Code.empty) { try code { _ = try pipeline.process([], lines: lines) } }
+        #expect(throws: PhotoError.Code.unsupportedFormat) { try code { _ = try pipeline.process(Array("not a photo, named photo.jpg".utf8), lines: lines) } }
+        #expect(throws: PhotoError.Code.corrupt) { try code { _ = try pipeline.process(Array(valid.prefix(valid.count / 2)), lines: lines) } }
+        #expect(throws: PhotoError.Code.corrupt) { try code { _ = try pipeline.process(Array(valid.prefix(40)), lines: lines) } }
     }
 
     @Test func aPixelBombIsRefusedFromItsHeaderAlone() throws {
@@ -98,12 +98,17 @@ struct PhotoPipelineTests {
         let refused = #expect(throws: PhotoError.self) { try PhotoHeader.inspect(bomb, maxPixels: 50_000_000) }
         #expect(refused?.code == .tooManyPixels)
         #expect(refused?.message.contains("20000×20000") == true)
-        #expect(throws: PhotoError.Code.tooManyPixels) { try code { try pipeline.process(bomb, lines: lines) } }
+        #expect(throws: PhotoError.Code.tooManyPixels) { try code { _ = try pipeline.process(bomb, lines: lines) } }
+    }
+
+    /// Blue, with its left half fully transparent.
+    static func transparentPNG() throws -> [UInt8] {
+        try TestImages.png(width: 500, height: 300, bands: 4) { x, _ in [20, 120, 220, x < 250 ? 0 : 255] }
     }
 
     /// A real small JPEG whose frame header (SOF0) is rewritten to claim `width`×`height`.
     static func bombHeader(width: Int, height: Int) throws -> [UInt8] {
-        var bytes = try TestImages.jpeg(TestImages.image(width: 16, height: 16, bands: 3) { _, _ in [1, 2, 3] })
+        var bytes = try TestImages.jpeg(width: 16, height: 16) { _, _ in [1, 2, 3] }
         let sof = try #require((0..<bytes.count - 1).first { bytes[$0] == 0xFF && bytes[$0 + 1] == 0xC0 })
         let size: [UInt8] = [UInt8(height >> 8), UInt8(height & 0xFF), UInt8(width >> 8), UInt8(width & 0xFF)]
         bytes.replaceSubrange((sof + 5)..<(sof + 9), with: size)
