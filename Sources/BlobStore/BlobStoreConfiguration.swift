@@ -22,10 +22,10 @@ public enum BlobStoreConfiguration: Sendable {
     }
 
     /// The store this configuration names.
-    public func makeStore() throws(BlobStoreError) -> any BlobStore {
+    public func makeStore() -> any BlobStore {
         switch self {
-        case .filesystem(let root): try FileSystemBlobStore(root: root)
-        case .s3(let configuration): try S3BlobStore(configuration: configuration)
+        case .filesystem(let root): FileSystemBlobStore(root: root)
+        case .s3(let configuration): S3BlobStore(configuration: configuration)
         }
     }
 }

@@ -11,11 +11,10 @@ import Glibc
 /// File I/O blocks, so it runs on the store's own thread, never on the cooperative pool.
 public final class FileSystemBlobStore: BlobStore {
     public let root: String
-    private let io: ThreadExecutor
+    private let io = BlobIOThread()
 
-    public init(root: String) throws(BlobStoreError) {
+    public init(root: String) {
         self.root = root.hasSuffix("/") ? String(root.dropLast()) : root
-        io = try ThreadExecutor.blobIO()
     }
 
     public func put(file path: String, key: BlobKey, contentType: String) async throws(BlobStoreError) -> BlobMetadata {

@@ -1,4 +1,5 @@
 import FieldOpsCore
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -137,10 +138,15 @@ enum LocalFiles {
     }
 }
 
-extension ThreadExecutor {
-    /// Runs blocking file work on this executor's thread, never on the cooperative pool.
+/// The thread a store runs its blocking file work on, started at first use: making a store cannot
+/// fail, and a process that never touches a file never starts it.
+final class BlobIOThread: Sendable {
+    private let executor = Mutex<ThreadExecutor?>(nil)
+
+    /// Runs `body` on this thread, never on the cooperative pool.
     func perform<Value: Sendable>(_ body: @escaping @Sendable () throws(BlobStoreError) -> Value) async throws(BlobStoreError) -> Value {
-        let result: Result<Value, BlobStoreError> = await withTaskExecutorPreference(self) {
+        let io = try started()
+        let result: Result<Value, BlobStoreError> = await withTaskExecutorPreference(io) {
             do throws(BlobStoreError) {
                 return .success(try body())
             } catch {
@@ -150,11 +156,16 @@ extension ThreadExecutor {
         return try result.get()
     }
 
-    static func blobIO() throws(BlobStoreError) -> ThreadExecutor {
-        do {
-            return try ThreadExecutor(purpose: "blob-store-io")
-        } catch {
-            throw BlobStoreError(code: .io, message: error.description)
+    private func started() throws(BlobStoreError) -> ThreadExecutor {
+        try executor.withLock { (current: inout ThreadExecutor?) throws(BlobStoreError) -> ThreadExecutor in
+            if let current { return current }
+            do throws(ThreadStartError) {
+                let started = try ThreadExecutor(purpose: "blob-store-io")
+                current = started
+                return started
+            } catch {
+                throw BlobStoreError(code: .io, message: error.description)
+            }
         }
     }
 }

@@ -10,12 +10,11 @@ public final class S3BlobStore: BlobStore, PresignedURLProvider {
     private let client = HTTPClient()
     private let signer: SigV4Signer
     /// Reads and writes local files (uploads from a path, downloads to one) off the cooperative pool.
-    private let io: ThreadExecutor
+    private let io = BlobIOThread()
 
-    public init(configuration: S3Configuration) throws(BlobStoreError) {
+    public init(configuration: S3Configuration) {
         self.configuration = configuration
         signer = SigV4Signer(accessKeyID: configuration.accessKeyID, secretAccessKey: configuration.secretAccessKey, region: configuration.region)
-        io = try ThreadExecutor.blobIO()
     }
 
     public func put(bytes: [UInt8], key: BlobKey, contentType: String) async throws(BlobStoreError) -> BlobMetadata {
@@ -50,7 +49,7 @@ public final class S3BlobStore: BlobStore, PresignedURLProvider {
 
     public func download(_ key: BlobKey, to path: String) async throws(BlobStoreError) {
         let bytes = try await get(key)
-        try await io.perform { () throws(BlobStoreError) in
+        _ = try await io.perform { () throws(BlobStoreError) in
             try LocalFiles.atomicWrite(to: path) { descriptor throws(BlobStoreError) in
                 try LocalFiles.writeAll(bytes, to: descriptor, path: path)
                 return Int64(bytes.count)

@@ -21,7 +21,7 @@ struct S3BlobStoreTests {
     }
 
     static func store(multipartThreshold: Int = 16 << 20) async throws -> S3BlobStore {
-        let store = try S3BlobStore(configuration: configuration(multipartThreshold: multipartThreshold))
+        let store = S3BlobStore(configuration: try configuration(multipartThreshold: multipartThreshold))
         try await store.createBucketIfMissing()
         return store
     }
@@ -88,7 +88,7 @@ struct S3BlobStoreTests {
     }
 
     @Test func aWrongSecretFailsLoudlyAsAccessDenied() async throws {
-        let store = try S3BlobStore(configuration: Self.configuration(secret: "not-the-secret"))
+        let store = S3BlobStore(configuration: try Self.configuration(secret: "not-the-secret"))
         let key = try BlobKey("\(prefix)/denied.bin")
         do {
             _ = try await store.put(bytes: [1, 2, 3], key: key, contentType: "application/octet-stream")

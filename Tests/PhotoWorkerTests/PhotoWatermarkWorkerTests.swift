@@ -97,7 +97,7 @@ final class PhotoWorkerFixture: Sendable {
         connection = try await TestServices.amqpConnection(name: "photo-tests")
         pool = try await TestServices.tenantPool()
         controlPool = try await TestServices.controlPlanePool()
-        blobs = try FileSystemBlobStore(root: blobRoot)
+        blobs = FileSystemBlobStore(root: blobRoot)
         _ = try await connection.declareQueue(name: queue, arguments: [
             "x-queue-type": "quorum", "x-delivery-limit": .int64(3), "x-dead-letter-exchange": .string(MeshExchange.dead),
             "x-dead-letter-routing-key": .string(queue), "x-dead-letter-strategy": "at-least-once", "x-overflow": "reject-publish",

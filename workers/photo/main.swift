@@ -13,7 +13,7 @@ let environment = Environment.process()
 let exitCode = await WorkerHost.run(name: "photo-worker", queue: "fieldops.photo", environment: environment) { resources in
     let configuration = try PhotoWorkerConfiguration(environment: environment)
     return PhotoWatermarkHandler(
-        configuration: configuration, blobs: try configuration.blobStore.makeStore(), tenantPool: resources.tenants.pool(for:),
+        configuration: configuration, blobs: configuration.blobStore.makeStore(), tenantPool: resources.tenants.pool(for:),
         events: MeshPublisher(connection: resources.broker, appID: "photo-worker")
     )
 }
