@@ -46,6 +46,7 @@ let package = Package(
         .target(name: "BrokerAdmin", dependencies: ["HTTPClient", "Topology", "FieldOpsCore"]),
         .target(name: "GatewayCore", dependencies: [
             "AMQP", "Commands", "HTTPServer", "Identity", "Jobs", "Mesh", "Postgres", "Redis", "Telemetry", "Tenancy", "FieldOpsCrypto", "FieldOpsCore",
+            "BlobStore", "PhotoProcessing",
         ]),
         .target(name: "HTTPServer", dependencies: ["CMicroHTTPD", "CShims", "FieldOpsCore", "Telemetry"]),
         .target(name: "Operations", dependencies: ["AMQP", "Mesh", "Jobs", "Identity", "GatewayCore", "FieldOpsCore"]),
@@ -105,6 +106,7 @@ let package = Package(
         .testTarget(name: "JobsTests", dependencies: ["Jobs", "Postgres", "TestSupport"]),
         .testTarget(name: "GatewayCoreTests", dependencies: [
             "GatewayCore", "HTTPClient", "HTTPServer", "Identity", "Jobs", "Postgres", "Redis", "Telemetry", "FieldOpsCrypto", "FieldOpsCore", "TestSupport",
+            "Tenancy",
         ]),
         .testTarget(name: "CommandsTests", dependencies: ["Commands", "Mesh"]),
         .testTarget(name: "WorkerHostTests", dependencies: ["MeshTestWorker", "Mesh", "AMQP", "Postgres", "TestSupport", "FieldOpsCore"]),

@@ -30,6 +30,10 @@ public struct GatewayApplication: Sendable {
             .register(in: &router)
         JobRoutes(jobs: jobs, guarding: guarding).register(in: &router)
         ReportRoutes(submitter: JobSubmitter(jobs: jobs, broker: services.broker), guarding: guarding).register(in: &router)
+        PhotoRoutes(
+            settings: configuration.photos, blobs: services.blobs, tenants: services.tenants,
+            submitter: JobSubmitter(jobs: jobs, broker: services.broker), guarding: guarding
+        ).register(in: &router)
         self.router = router
     }
 }

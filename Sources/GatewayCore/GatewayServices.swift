@@ -1,4 +1,5 @@
 import AMQP
+import BlobStore
 import HTTPServer
 import Mesh
 import Postgres
@@ -13,12 +14,15 @@ public final class GatewayServices: Sendable {
     public let broker: BrokerLink
     /// Each tenant's own database, reached through the control plane's placement.
     public let tenants: TenantDatabases
+    /// Photo originals and what the workers derive from them.
+    public let blobs: any BlobStore
 
     public init(configuration: GatewayConfiguration, logger: Logger) {
         postgres = PostgresPool(configuration: configuration.postgres, logger: logger)
         redis = RedisPool(configuration: configuration.redis, logger: logger)
         broker = BrokerLink(configuration: configuration.amqp, logger: logger)
         tenants = TenantDatabases(controlPlane: postgres, configuration: configuration.tenancy, logger: logger)
+        blobs = configuration.photos.blobStore.makeStore()
     }
 
     public var readinessChecks: [ReadinessCheck] {

@@ -25,13 +25,21 @@ public struct JobSubmitter: Sendable {
     }
 
     public struct Accepted: Encodable, Sendable {
-        let id: String
-        let kind: String
-        let status: String
-        let location: String
+        public let id: String
+        public let kind: String
+        public let status: String
+        public let location: String
     }
 
+    /// `202` with the job and its `Location`.
     public func submit<Message: MeshMessage>(_ message: Message, routingKey: String, claims: AccessClaims, request: HTTPRequest) async throws -> HTTPResponse {
+        let accepted = try await enqueue(message, routingKey: routingKey, claims: claims, request: request)
+        return try .json(accepted, status: 202, headers: ["Location": accepted.location])
+    }
+
+    /// The job, recorded and its command confirmed by the broker, for routes that answer with more
+    /// than the job.
+    public func enqueue<Message: MeshMessage>(_ message: Message, routingKey: String, claims: AccessClaims, request: HTTPRequest) async throws -> Accepted {
         do {
             try message.validate()
         } catch {
@@ -57,9 +65,6 @@ public struct JobSubmitter: Sendable {
             throw HTTPError.unavailable("The message broker did not confirm the job; retry later.", retryAfterSeconds: Self.retryAfterSeconds)
         }
         let location = "/v1/jobs/\(id.uuidString.lowercased())"
-        return try .json(
-            Accepted(id: id.uuidString.lowercased(), kind: Message.type, status: JobStatus.queued.rawValue, location: location),
-            status: 202, headers: ["Location": location]
-        )
+        return Accepted(id: id.uuidString.lowercased(), kind: Message.type, status: JobStatus.queued.rawValue, location: location)
     }
 }
