@@ -2,9 +2,9 @@ import CVips
 import CVipsShims
 import FieldOpsCrypto
 
-/// The evidence pipeline over libvips: check the header, decode once, turn upright by EXIF,
-/// normalise to 8-bit sRGB, stamp the band, then encode the watermarked JPEG and the thumbnails
-/// from the same decoded pixels, and hash everything.
+/// The evidence pipeline over libvips: check the header, turn upright by EXIF, normalise to 8-bit
+/// sRGB, stamp the band and encode the watermarked JPEG in one top-to-bottom pass, then derive the
+/// thumbnails from that JPEG at reduced decode scale, and hash everything.
 ///
 /// CPU-bound and blocking: callers run it on a thread of their own, never on the cooperative pool.
 public struct PhotoPipeline: Sendable {
@@ -21,28 +21,57 @@ public struct PhotoPipeline: Sendable {
         let header = try PhotoHeader.inspect(original, maxPixels: settings.maxPixels)
         // libvips reads the original in place: everything that touches pixels stays inside this closure.
         return try original.withBorrowedBytes { buffer throws(PhotoError) in
-            let loaded = try PhotoHeader.load(buffer, sequential: false)
-            let exifTime = loaded.string("exif-ifd2-DateTimeOriginal").flatMap {
-                ExifDateTime(exif: $0, offset: loaded.string("exif-ifd2-OffsetTimeOriginal"))
+            // Upright photos stream top to bottom through a few scanlines of memory; a rotation or
+            // flip needs the whole decoded image.
+            let probe = try PhotoHeader.load(buffer, sequential: true)
+            let exifTime = probe.string("exif-ifd2-DateTimeOriginal").flatMap {
+                ExifDateTime(exif: $0, offset: probe.string("exif-ifd2-OffsetTimeOriginal"))
             }
+            let loaded = (probe.int("orientation") ?? 1) <= 1 ? probe : try PhotoHeader.load(buffer, sequential: false)
             let upright = try srgb8(VipsImageHandle.make("autorot") { fo_vips_autorot(loaded.pointer, $0) })
-            let stamped = try stamp(upright, lines: lines, logo: logo)
-            let pixels = try stamped.image.inMemory()
+            let stamped = try stamp(upright, lines: lines, logo: logo, backgroundLevel: bottomLevel(of: buffer))
 
-            let watermarked = try derived(pixels, bytes: pixels.jpeg(quality: settings.jpegQuality, strip: !settings.keepEXIF))
-            var thumbnails: [DerivedImage] = []
-            var source = pixels
-            for size in settings.thumbnailSizes {
-                // Each thumbnail is made from the previous, larger one: far less to resample.
-                let thumbnail = try VipsImageHandle.make("thumbnail") { fo_vips_thumbnail_image(source.pointer, $0, Int32(size), Int32(size)) }
-                thumbnails.append(try derived(thumbnail, bytes: thumbnail.jpeg(quality: settings.jpegQuality, strip: true)))
-                source = thumbnail
-            }
+            let jpeg = try stamped.image.jpeg(quality: settings.jpegQuality, strip: !settings.keepEXIF)
+            let watermarked = derived(stamped.image, bytes: jpeg)
             return ProcessedPhoto(
-                format: header.format, originalSHA256: SHA256.hex(original), width: pixels.width, height: pixels.height,
-                exifCaptureTime: exifTime, watermarked: watermarked, thumbnails: thumbnails, layout: stamped.layout, colours: stamped.colours
+                format: header.format, originalSHA256: SHA256.hex(original), width: stamped.image.width, height: stamped.image.height,
+                exifCaptureTime: exifTime, watermarked: watermarked, thumbnails: try thumbnails(of: jpeg),
+                layout: stamped.layout, colours: stamped.colours
             )
         }
+    }
+
+    /// The thumbnails of the watermarked JPEG: the largest through JPEG shrink-on-load (decoding at
+    /// 1/2, 1/4 or 1/8 scale costs a fraction of a full decode), each smaller one from the previous.
+    private func thumbnails(of jpeg: [UInt8]) throws(PhotoError) -> [DerivedImage] {
+        try jpeg.withBorrowedBytes { buffer throws(PhotoError) in
+            var made: [DerivedImage] = []
+            var previous: VipsImageHandle?
+            for size in settings.thumbnailSizes {
+                let thumbnail = try VipsImageHandle.make("thumbnail") { out in
+                    if let previous { return fo_vips_thumbnail_image(previous.pointer, out, Int32(size), Int32(size)) }
+                    return fo_vips_thumbnail_buffer(buffer.baseAddress, buffer.count, out, Int32(size), Int32(size))
+                }
+                // Rendered now, while the JPEG's buffer is borrowed; the next one starts from these pixels.
+                let pixels = try thumbnail.inMemory()
+                made.append(derived(pixels, bytes: try pixels.jpeg(quality: settings.jpegQuality, strip: true)))
+                previous = pixels
+            }
+            return made
+        }
+    }
+
+    /// The mean level of the photo's bottom band, from a small upright preview decoded at reduced
+    /// scale, so the full-size image is read only once, top to bottom.
+    private func bottomLevel(of buffer: UnsafeRawBufferPointer) throws(PhotoError) -> Double {
+        let preview = try srgb8(VipsImageHandle.make("preview", code: .corrupt) { fo_vips_thumbnail_buffer(buffer.baseAddress, buffer.count, $0, 256, 256) })
+        let height = min(preview.height, max(1, Int((Double(preview.height) * settings.bandHeightRatio).rounded())))
+        let strip = try VipsImageHandle.make("preview band") {
+            fo_vips_extract_area(preview.pointer, $0, 0, Int32(preview.height - height), Int32(preview.width), Int32(height))
+        }
+        var level = 0.0
+        guard fo_vips_avg(strip.pointer, &level) == 0 else { throw Vips.error("average", code: .corrupt) }
+        return level
     }
 
     private func derived(_ image: VipsImageHandle, bytes: [UInt8]) -> DerivedImage {
@@ -70,7 +99,9 @@ public struct PhotoPipeline: Sendable {
 
     /// The image with its band drawn: the band region darkened, then each line of white text and
     /// the logo blended in through their masks, and the band put back.
-    private func stamp(_ image: VipsImageHandle, lines: [String], logo: [UInt8]?) throws(PhotoError) -> (image: VipsImageHandle, layout: WatermarkLayout, colours: WatermarkColours) {
+    private func stamp(
+        _ image: VipsImageHandle, lines: [String], logo: [UInt8]?, backgroundLevel: Double
+    ) throws(PhotoError) -> (image: VipsImageHandle, layout: WatermarkLayout, colours: WatermarkColours) {
         let logoImage = try logo.map { bytes throws(PhotoError) in try logoThumbnail(bytes, boxHeight: Int(Double(image.height) * settings.bandHeightRatio)) }
         let layout = WatermarkLayoutEngine.layout(
             imageWidth: image.width, imageHeight: image.height, lines: lines, bandHeightRatio: settings.bandHeightRatio,
@@ -78,9 +109,7 @@ public struct PhotoPipeline: Sendable {
         )
         let rect = layout.band
         let region = try VipsImageHandle.make("extract band area") { fo_vips_extract_area(image.pointer, $0, Int32(rect.x), Int32(rect.y), Int32(rect.width), Int32(rect.height)) }
-        var level = 0.0
-        guard fo_vips_avg(region.pointer, &level) == 0 else { throw Vips.error("average", code: .corrupt) }
-        let colours = WatermarkLayoutEngine.colours(backgroundLevel: level)
+        let colours = WatermarkLayoutEngine.colours(backgroundLevel: backgroundLevel)
 
         var band = try VipsImageHandle.make("darken") { fo_vips_linear1(region.pointer, $0, 1 - colours.bandOpacity, 0) }
         let white = try VipsImageHandle.make("text colour") { fo_vips_linear1(region.pointer, $0, 0, Double(colours.textLevel)) }

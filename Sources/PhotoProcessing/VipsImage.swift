@@ -30,6 +30,14 @@ final class VipsImageHandle {
         return String(cString: value)
     }
 
+    /// An integer metadata field (`orientation`), when present.
+    func int(_ field: String) -> Int? {
+        guard vips_image_get_typeof(pointer, field) != 0 else { return nil }
+        var value: Int32 = 0
+        guard vips_image_get_int(pointer, field, &value) == 0 else { return nil }
+        return Int(value)
+    }
+
     /// Runs one libvips operation that writes a new image, or throws with libvips' reason.
     static func make(
         _ operation: String, code: PhotoError.Code = .processingFailed,
