@@ -31,7 +31,7 @@ WORKDIR /src
 COPY . .
 
 # The executables to ship; add each worker here as it lands.
-ARG PRODUCTS="gateway fieldopsctl"
+ARG PRODUCTS="gateway fieldopsctl photo-worker"
 # The build directory is a cache mount (incremental rebuilds), so the results are copied out of it
 # in the same step. The Swift runtime is linked dynamically: one copy of it serves every executable.
 RUN --mount=type=cache,target=/src/.build \
@@ -61,6 +61,7 @@ RUN apt-get update \
       libcairo2=1.16.* \
       libmicrohttpd12=0.9.* \
       libsodium23=1.0.* \
+      fonts-dejavu-core=2.37-* \
  && rm -rf /var/lib/apt/lists/* \
  && groupadd --system --gid 10001 fieldops \
  && useradd --system --uid 10001 --gid fieldops --no-create-home --home-dir /nonexistent \
