@@ -59,6 +59,7 @@ for workers in 1 2; do
     swift_seconds=$(echo "$(now) - $start" | bc -l)
 
     start=$(now)
+    # shellcheck disable=SC2016 # $1 and $2 belong to the inner bash
     printf '%s\n' "$work"/in/*.jpg | MAGICK_THREAD_LIMIT=1 /usr/bin/time -v -o "$work/magick.time" \
         xargs -P "$workers" -I{} bash -c 'magick_one "$1" "$2"' _ {} "$work/magick"
     magick_seconds=$(echo "$(now) - $start" | bc -l)
