@@ -8,6 +8,7 @@ struct PhotoSubject: Sendable {
     var interventionID: String
     var originalKey: String
     var originalSHA256: String
+    var sizeBytes: Int
     var status: String
     var declaredCaptureAt: Date?
     var position: Coordinate?
@@ -25,7 +26,7 @@ struct PhotoSubject: Sendable {
         let rows = try await pool.query("""
             SELECT p.intervention_id::text, p.original_key, p.original_sha256, p.status, p.declared_capture_at,
                    p.latitude, p.longitude, p.accuracy_m, p.created_at, i.reference, s.name, s.latitude, s.longitude,
-                   s.geofence::text, s.time_zone, t.full_name
+                   s.geofence::text, s.time_zone, t.full_name, p.size_bytes
             FROM photos p
             JOIN interventions i ON i.id = p.intervention_id
             JOIN sites s ON s.id = i.site_id
@@ -40,10 +41,11 @@ struct PhotoSubject: Sendable {
             try row.decode(Double.self, at: 12), try row.decode(String.self, at: 13), try row.decode(String.self, at: 14),
             try row.decode(String?.self, at: 15)
         )
+        let sizeBytes = try row.decode(Int.self, at: 16)
         var position: Coordinate?
         if let latitude, let longitude { position = Coordinate(latitude: latitude, longitude: longitude) }
         return PhotoSubject(
-            photoID: photoID, interventionID: intervention, originalKey: key, originalSHA256: sha256, status: status,
+            photoID: photoID, interventionID: intervention, originalKey: key, originalSHA256: sha256, sizeBytes: sizeBytes, status: status,
             declaredCaptureAt: declared, position: position,
             accuracyMetres: accuracy, uploadedAt: uploadedAt, interventionReference: reference, siteName: siteName,
             site: Coordinate(latitude: siteLatitude, longitude: siteLongitude),

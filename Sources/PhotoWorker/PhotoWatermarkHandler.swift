@@ -15,16 +15,21 @@ public struct PhotoWatermarkHandler: MessageHandler {
     let blobs: any BlobStore
     let tenantPool: TenantPoolProvider
     let events: MeshPublisher
+    let usage: PhotoUsageMeter
 
     /// A tenant's database pool by slug: `TenantDatabases.pool(for:)` in the worker.
     public typealias TenantPoolProvider = @Sendable (String) async throws -> PostgresPool
 
-    public init(configuration: PhotoWorkerConfiguration, blobs: any BlobStore, tenantPool: @escaping TenantPoolProvider, events: MeshPublisher) {
+    public init(
+        configuration: PhotoWorkerConfiguration, blobs: any BlobStore, tenantPool: @escaping TenantPoolProvider, events: MeshPublisher,
+        usage: PhotoUsageMeter
+    ) {
         self.configuration = configuration
         pipeline = PhotoPipeline(settings: configuration.processing)
         self.blobs = blobs
         self.tenantPool = tenantPool
         self.events = events
+        self.usage = usage
     }
 
     public func handle(_ message: PhotoWatermarkCommand, context: MessageContext) async throws -> PhotoProcessedEvent {
@@ -55,7 +60,7 @@ public struct PhotoWatermarkHandler: MessageHandler {
         _ = try await blobs.put(bytes: processed.thumbnails[1].bytes, key: keys.thumbnail, contentType: "image/jpeg")
 
         // The record completes once: a redelivery finds its message id and leaves the row alone.
-        _ = try await Inbox.process(messageID: context.messageID, queue: context.queue, pool: pool) { connection in
+        let outcome = try await Inbox.process(messageID: context.messageID, queue: context.queue, pool: pool) { connection in
             try await connection.query("""
                 UPDATE photos SET status = 'processed', failure_reason = NULL, processed_at = now(),
                     watermarked_key = \(keys.watermarked.value), watermarked_sha256 = \(processed.watermarked.sha256),
@@ -66,6 +71,16 @@ public struct PhotoWatermarkHandler: MessageHandler {
                     distance_m = \(assessment.distanceMetres), outside_geofence = \(assessment.outsideGeofence)
                 WHERE id = \(photoID)
                 """)
+        }
+        if case .processed = outcome {
+            // Metering lives in another database: counted once, after the commit. A failure here
+            // under-counts one photo rather than failing evidence that is already recorded.
+            let bytes = subject.sizeBytes + processed.watermarked.bytes.count + processed.thumbnails.reduce(0) { $0 + $1.bytes.count }
+            do {
+                try await usage.record(tenant: context.tenant, bytes: bytes)
+            } catch {
+                context.logger.warning("photo usage not recorded", ["error": "\(error)", "photo.id": message.photoID])
+            }
         }
         let event = PhotoProcessedEvent(
             photoID: message.photoID, interventionID: message.interventionID, watermarkedSHA256: processed.watermarked.sha256,

@@ -69,6 +69,9 @@ struct PhotoWatermarkWorkerTests {
             #expect(event.photoID == good.uuidString.lowercased() && event.watermarkedSHA256 == sha256)
             let again = try await fixture.pool.query("SELECT processed_at FROM photos WHERE id = \(good)").decode(Date.self)[0]
             #expect(again == processedAt)
+            let metered = try await fixture.usage()
+            #expect(metered.photos == 1, "counted once, not again on the redelivery")
+            #expect(metered.bytes > watermarked.count)
 
             await worker.stop()
             _ = await running.result
@@ -107,6 +110,15 @@ final class PhotoWorkerFixture: Sendable {
         _ = try await connection.declareQueue(name: eventsQueue, durable: false, autoDelete: true)
         try await connection.bindQueue(queue: eventsQueue, exchange: MeshExchange.events, routingKey: PhotoProcessedEvent.routingKey)
 
+        // The tenant in the control plane, so its usage can be metered.
+        try await controlPool.query("""
+            INSERT INTO database_servers (name, host, port, admin_user) VALUES ('photo-tests', '127.0.0.1', 25432, 'fieldops')
+            ON CONFLICT DO NOTHING
+            """)
+        try await controlPool.query("""
+            INSERT INTO tenants (id, slug, name, sector, admin_email, server_name, database_name, role_name)
+            VALUES (\(UUID()), \(tenant), 'Photo tests', 'btp', 'admin@example.com', 'photo-tests', \(tenant), \(tenant))
+            """)
         try await pool.query("INSERT INTO work_types (code, label_fr, label_en) VALUES ('photo-test', 'Photo', 'Photo') ON CONFLICT DO NOTHING")
         let code = tenant
         let site = try await pool.query("""
@@ -137,7 +149,8 @@ final class PhotoWorkerFixture: Sendable {
     func worker() -> Worker<PhotoWatermarkHandler> {
         let handler = PhotoWatermarkHandler(
             configuration: PhotoWorkerConfiguration(processing: PhotoProcessingSettings(), blobStore: .filesystem(root: blobRoot)),
-            blobs: blobs, tenantPool: { [pool] _ in pool }, events: MeshPublisher(connection: connection, appID: "photo-tests")
+            blobs: blobs, tenantPool: { [pool] _ in pool }, events: MeshPublisher(connection: connection, appID: "photo-tests"),
+            usage: PhotoUsageMeter(controlPlane: controlPool)
         )
         return Worker(
             configuration: WorkerConfiguration(queue: queue, prefetch: 4, concurrency: 2, retryPolicy: RetryPolicy(maxAttempts: 2)),
@@ -163,6 +176,14 @@ final class PhotoWorkerFixture: Sendable {
         return messageID
     }
 
+    /// Photos and bytes metered for the tenant today.
+    func usage() async throws -> (photos: Int, bytes: Int) {
+        let rows = try await controlPool.query("""
+            SELECT u.photos, u.storage_bytes FROM tenant_usage_daily u JOIN tenants t ON t.id = u.tenant_id WHERE t.slug = \(tenant)
+            """).decode((Int, Int).self)
+        return rows.first.map { (photos: $0.0, bytes: $0.1) } ?? (0, 0)
+    }
+
     func status(of photo: UUID) async throws -> String {
         try await pool.query("SELECT status FROM photos WHERE id = \(photo)").decode(String.self)[0]
     }
@@ -171,6 +192,7 @@ final class PhotoWorkerFixture: Sendable {
         _ = try? await connection.deleteQueue(name: queue)
         _ = try? await connection.deleteQueue(name: queue + ".dead")
         _ = try? await connection.deleteQueue(name: eventsQueue)
+        _ = try? await controlPool.query("DELETE FROM tenants WHERE slug = \(tenant)")
         // Photo rows are audited, and the audit log is append-only: the rows stay, as in production.
         try? FileManager.default.removeItem(atPath: blobRoot)
         await connection.close()

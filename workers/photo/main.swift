@@ -14,7 +14,8 @@ let exitCode = await WorkerHost.run(name: "photo-worker", queue: "fieldops.photo
     let configuration = try PhotoWorkerConfiguration(environment: environment)
     return PhotoWatermarkHandler(
         configuration: configuration, blobs: configuration.blobStore.makeStore(), tenantPool: resources.tenants.pool(for:),
-        events: MeshPublisher(connection: resources.broker, appID: "photo-worker")
+        events: MeshPublisher(connection: resources.broker, appID: "photo-worker"),
+        usage: PhotoUsageMeter(controlPlane: resources.controlPlane)
     )
 }
 exit(exitCode)
