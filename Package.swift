@@ -107,7 +107,7 @@ let package = Package(
         .testTarget(name: "JobsTests", dependencies: ["Jobs", "Postgres", "TestSupport"]),
         .testTarget(name: "GatewayCoreTests", dependencies: [
             "GatewayCore", "HTTPClient", "HTTPServer", "Identity", "Jobs", "Postgres", "Redis", "Telemetry", "FieldOpsCrypto", "FieldOpsCore", "TestSupport",
-            "Tenancy",
+            "Tenancy", "BlobStore",
         ]),
         .testTarget(name: "CommandsTests", dependencies: ["Commands", "Mesh"]),
         .testTarget(name: "WorkerHostTests", dependencies: ["MeshTestWorker", "Mesh", "AMQP", "Postgres", "TestSupport", "FieldOpsCore"]),

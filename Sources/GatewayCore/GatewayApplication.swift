@@ -34,6 +34,7 @@ public struct GatewayApplication: Sendable {
             settings: configuration.photos, blobs: services.blobs, tenants: services.tenants,
             submitter: JobSubmitter(jobs: jobs, broker: services.broker), guarding: guarding
         ).register(in: &router)
+        BlobRoutes(blobs: services.blobs, signer: configuration.photos.urlSigner).register(in: &router)
         self.router = router
     }
 }

@@ -1,6 +1,9 @@
 import BlobStore
 import Commands
 import FieldOpsCrypto
+#if canImport(Glibc)
+import Glibc
+#endif
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -21,7 +24,8 @@ import Tenancy
 ///   original goes to the blob store under its SHA-256, the photo row is recorded (`queued`) and
 ///   `photo.watermark` published; `202` with the photo and its job.
 /// * `GET /v1/interventions/{id}/photos`: the photos with their evidence fields and short-lived
-///   signed URLs of the original, the watermarked image and the two thumbnails.
+///   signed URLs of the original, the watermarked image and the two thumbnails (the S3 store's
+///   presigned URLs, or `GET /v1/blobs` links the gateway signs and serves).
 struct PhotoRoutes: Sendable {
     let settings: PhotoUploadSettings
     let blobs: any BlobStore
@@ -97,11 +101,13 @@ struct PhotoRoutes: Sendable {
                    latitude, longitude, accuracy_m, distance_m, outside_geofence, note, failure_reason, created_at
             FROM photos WHERE intervention_id = \(interventionID) ORDER BY created_at, id
             """)
-        let signer = blobs as? PresignedURLProvider
+        // The store's own presigned URLs when it has them (S3), else links the gateway serves itself.
+        let presigner = blobs as? PresignedURLProvider
         let lifetime = settings.signedURLLifetime
+        let expires = Int64(time(nil)) + lifetime.components.seconds
         func url(_ key: String?) -> String? {
             guard let key, let blobKey = try? BlobKey(key) else { return nil }
-            return signer?.presignedGetURL(for: blobKey, lifetime: lifetime)
+            return presigner?.presignedGetURL(for: blobKey, lifetime: lifetime) ?? settings.urlSigner.url(for: blobKey, expires: expires)
         }
         let photos = try rows.map { row in
             let (id, status, contentType, size, originalKey, originalSHA256, watermarkedKey, watermarkedSHA256, previewKey, thumbnailKey) =
@@ -123,7 +129,7 @@ struct PhotoRoutes: Sendable {
                 )
             )
         }
-        return try .json(PhotoList(photos: photos, urlsExpireInSeconds: signer == nil ? nil : Int(lifetime.components.seconds)))
+        return try .json(PhotoList(photos: photos, urlsExpireInSeconds: Int(lifetime.components.seconds)))
     }
 
     /// The caller's tenant database and the intervention of the path, which must be in it: another

@@ -6,7 +6,7 @@ import Foundation
 
 /// One photo in `GET /v1/interventions/{id}/photos`.
 struct PhotoSummary: Encodable, Sendable {
-    /// Short-lived signed URLs; absent until the file exists, or when the store cannot sign URLs.
+    /// Short-lived signed URLs; absent until the file exists.
     struct URLs: Encodable, Sendable {
         let original: String?
         let watermarked: String?
@@ -47,7 +47,7 @@ struct PhotoSummary: Encodable, Sendable {
 /// `GET /v1/interventions/{id}/photos`.
 struct PhotoList: Encodable, Sendable {
     let photos: [PhotoSummary]
-    let urlsExpireInSeconds: Int?
+    let urlsExpireInSeconds: Int
 
     enum CodingKeys: String, CodingKey {
         case photos, urlsExpireInSeconds = "urls_expire_in_seconds"

@@ -73,6 +73,34 @@ struct PhotoRoutesTests {
         await Self.cleanUp([gateway.tenant, other], provisioner: provisioner, gateway: gateway)
     }
 
+    @Test func withTheFilesystemStoreTheGatewaySignsAndServesTheLinks() async throws {
+        let root = NSTemporaryDirectory() + "gateway-blobs-\(UUID().uuidString)"
+        let gateway = try await GatewayHarness(overrides: ["FIELDOPS_BLOB_STORE": "filesystem", "FIELDOPS_BLOB_ROOT": root])
+        let provisioner = try TenantProvisioner(
+            controlPlane: gateway.services.postgres, configuration: gateway.configuration.tenancy, logger: TestServices.logger
+        )
+        do {
+            let intervention = try await Self.intervention(of: gateway.tenant, provisioner: provisioner, gateway: gateway)
+            let token = gateway.token(role: .technician)
+            #expect(try await Self.post(gateway, "/v1/interventions/\(intervention)/photos", token: token, body: Self.jpeg).status == 202)
+            let listed = try gateway.json(try await gateway.request("GET", "/v1/interventions/\(intervention)/photos", token: token))
+            let photos = try #require(listed["photos"] as? [[String: Any]])
+            let link = try #require((photos.first?["urls"] as? [String: Any])?["original"] as? String)
+            #expect(link.hasPrefix("/v1/blobs?"))
+
+            let served = try await gateway.request("GET", link)
+            #expect(served.status == 200 && served.body == Self.jpeg && served.header("Content-Type") == "image/jpeg")
+            let forged = link.replacingOccurrences(of: "expires=", with: "expires=9")
+            #expect(try await gateway.request("GET", forged).status == 403)
+        } catch {
+            await Self.cleanUp([gateway.tenant], provisioner: provisioner, gateway: gateway)
+            try? FileManager.default.removeItem(atPath: root)
+            throw error
+        }
+        await Self.cleanUp([gateway.tenant], provisioner: provisioner, gateway: gateway)
+        try? FileManager.default.removeItem(atPath: root)
+    }
+
     /// Provisions the tenant and creates a site and an intervention in its database.
     static func intervention(of tenant: String, provisioner: TenantProvisioner, gateway: GatewayHarness) async throws -> String {
         _ = try await provisioner.provision(slug: tenant, name: "Entreprise \(tenant)", sector: "btp", adminEmail: "admin@\(tenant).example", server: nil)
