@@ -10,7 +10,7 @@ APT_PACKAGES=(
   # services run as plain processes by scripts/services.sh
   postgresql-15 redis-server redis-tools rabbitmq-server
   # benchmark peers and tools
-  wrk nginx-light gcc make python3 curl imagemagick
+  wrk nginx-light gcc make python3 curl imagemagick time
 )
 
 missing=()

@@ -48,6 +48,7 @@ magick_one() { # photo output-directory
 export -f magick_one
 
 now() { date +%s.%N; }
+elapsed() { awk -v start="$1" -v end="$(now)" 'BEGIN { printf "%.3f", end - start }'; }
 peak_rss_mb() { awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$1"; }
 cpu_seconds() { awk -F': ' '/(User|System) time \(seconds\)/ { total += $2 } END { printf "%.3f", total }' "$1"; }
 
@@ -56,13 +57,13 @@ for workers in 1 2; do
     rm -f "$work"/swift/* "$work"/magick/*
     start=$(now)
     VIPS_CONCURRENCY=1 /usr/bin/time -v -o "$work/swift.time" "$swift_bench" "$workers" "$work/swift" "$work"/in/*.jpg >"$work/swift.out"
-    swift_seconds=$(echo "$(now) - $start" | bc -l)
+    swift_seconds=$(elapsed "$start")
 
     start=$(now)
     # shellcheck disable=SC2016 # $1 and $2 belong to the inner bash
     printf '%s\n' "$work"/in/*.jpg | MAGICK_THREAD_LIMIT=1 /usr/bin/time -v -o "$work/magick.time" \
         xargs -P "$workers" -I{} bash -c 'magick_one "$1" "$2"' _ {} "$work/magick"
-    magick_seconds=$(echo "$(now) - $start" | bc -l)
+    magick_seconds=$(elapsed "$start")
 
     [[ $(find "$work/swift" -name '*.jpg' | wc -l) == $((3 * count)) ]] || { echo "the Swift side missed outputs" >&2; exit 1; }
     [[ $(find "$work/magick" -name '*.jpg' | wc -l) == $((3 * count)) ]] || { echo "convert missed outputs" >&2; exit 1; }
