@@ -31,7 +31,7 @@ WORKDIR /src
 COPY . .
 
 # The executables to ship; add each worker here as it lands.
-ARG PRODUCTS="gateway fieldopsctl gps-ingest gps-worker notify-worker reports-worker scheduler-worker"
+ARG PRODUCTS="gateway fieldopsctl gps-ingest gps-worker notify-worker photo-worker reports-worker scheduler-worker"
 # The build directory is a cache mount (incremental rebuilds), so the results are copied out of it
 # in the same step. The Swift runtime is linked dynamically: one copy of it serves every executable.
 RUN --mount=type=cache,target=/src/.build \
@@ -63,6 +63,7 @@ RUN apt-get update \
       fonts-dejavu-core=2.37-* \
       libmicrohttpd12=0.9.* \
       libsodium23=1.0.* \
+      fonts-dejavu-core=2.37-* \
  && rm -rf /var/lib/apt/lists/* \
  && groupadd --system --gid 10001 fieldops \
  && useradd --system --uid 10001 --gid fieldops --no-create-home --home-dir /nonexistent \

@@ -17,6 +17,7 @@ let package = Package(
         .executable(name: "notify-worker", targets: ["NotifyWorkerMain"]),
         .executable(name: "scheduler-worker", targets: ["SchedulerWorker"]),
         .executable(name: "reports-worker", targets: ["ReportsWorkerMain"]),
+        .executable(name: "photo-worker", targets: ["PhotoWorkerMain"]),
     ],
     targets: [
         // C libraries from Debian.
@@ -49,9 +50,8 @@ let package = Package(
         .target(name: "TraceExport", dependencies: ["HTTPClient", "Telemetry", "FieldOpsCore"]),
         .target(name: "BrokerAdmin", dependencies: ["HTTPClient", "Topology", "FieldOpsCore"]),
         .target(name: "GatewayCore", dependencies: [
-            "AMQP", "Commands", "Domain", "Geo", "GPS", "GPSIngest", "HTTPServer", "Identity", "Jobs", "Mesh", "NotificationDelivery", "Notifications",
-            "Planning", "Postgres", "Redis", "Telemetry", "Tenancy", "FieldOpsCrypto", "FieldOpsCore",
-            "AMQP", "BlobStore", "Commands", "HTTPServer", "KPIs", "Identity", "Jobs", "Mesh", "Postgres", "Redis", "Telemetry", "Tenancy", "FieldOpsCrypto", "FieldOpsCore",
+            "AMQP", "BlobStore", "Commands", "Domain", "Geo", "GPS", "GPSIngest", "HTTPServer", "Identity", "Jobs", "KPIs", "Mesh", "NotificationDelivery",
+            "Notifications", "PhotoProcessing", "Planning", "Postgres", "Redis", "Telemetry", "Tenancy", "FieldOpsCrypto", "FieldOpsCore",
         ]),
         .target(name: "HTTPServer", dependencies: ["CMicroHTTPD", "CShims", "FieldOpsCore", "Telemetry"]),
         .target(name: "Operations", dependencies: ["AMQP", "Mesh", "Jobs", "Identity", "GatewayCore", "FieldOpsCore"]),
@@ -62,7 +62,7 @@ let package = Package(
         .target(name: "GPSWorker", dependencies: [
             "GPS", "GPSIngest", "Geo", "Mesh", "AMQP", "Postgres", "Redis", "Tenancy", "Telemetry", "WorkerHost", "FieldOpsCrypto", "FieldOpsCore",
         ]),
-        .target(name: "BlobStore", dependencies: ["FieldOpsCrypto", "FieldOpsCore"]),
+        .target(name: "BlobStore", dependencies: ["HTTPClient", "FieldOpsCrypto", "FieldOpsCore"]),
         .target(name: "Tenancy", dependencies: ["Postgres", "FieldOpsCrypto", "Telemetry", "FieldOpsCore"]),
         .target(name: "Scheduling", dependencies: ["Geo"]),
         .target(name: "Notifications", dependencies: ["FieldOpsCrypto", "FieldOpsCore"]),
@@ -83,6 +83,10 @@ let package = Package(
         .target(name: "ReportsWorker", dependencies: [
             "Reports", "ReportRendering", "BlobStore", "Commands", "Mesh", "Postgres", "Tenancy", "Telemetry", "FieldOpsCore",
         ]),
+        // Photo evidence: fixed-signature libvips wrappers, the engine (sniffing, layout, pipeline), the worker's logic.
+        .target(name: "CVipsShims", dependencies: ["CVips"]),
+        .target(name: "PhotoProcessing", dependencies: ["CVips", "CVipsShims", "FieldOpsCrypto", "FieldOpsCore"]),
+        .target(name: "PhotoWorker", dependencies: ["PhotoProcessing", "BlobStore", "Commands", "Geo", "Mesh", "Postgres", "FieldOpsCore"]),
 
         // Executables: thin wiring only.
         .executableTarget(
@@ -93,6 +97,9 @@ let package = Package(
         .executableTarget(name: "GPSWorkerMain", dependencies: ["GPSWorker", "WorkerHost"], path: "workers/gps"),
         .executableTarget(
             name: "GPSIngestMain", dependencies: ["GPSIngest", "AMQP", "HTTPServer", "Mesh", "Postgres", "Telemetry", "FieldOpsCore"], path: "gps-ingest"
+        ),
+        .executableTarget(
+            name: "PhotoWorkerMain", dependencies: ["PhotoWorker", "BlobStore", "Mesh", "WorkerHost", "FieldOpsCore"], path: "workers/photo"
         ),
         .executableTarget(
             name: "FieldOpsCtl",
@@ -116,11 +123,15 @@ let package = Package(
             dependencies: ["NotifyWorker", "NotificationDelivery", "Notifications", "Mail", "Commands", "Mesh", "AMQP", "Postgres", "Redis", "Tenancy", "HTTPClient", "Telemetry", "FieldOpsCore"],
             path: "benchmarks/NotifyBench"
         ),
+        .executableTarget(name: "PhotoBench", dependencies: ["PhotoProcessing"], path: "benchmarks/PhotoBench"),
         .executableTarget(name: "MeshBench", dependencies: ["Mesh", "Commands", "AMQP", "Telemetry", "FieldOpsCore"], path: "benchmarks/MeshBench"),
         .executableTarget(name: "ReportsBench", dependencies: ["ReportRendering"], path: "benchmarks/ReportsBench", exclude: ["peer.py"]),
 
         // Shared by the integration tests: service URLs, migrated pools, unique names.
         .target(name: "TestSupport", dependencies: ["AMQP", "Postgres", "Redis", "Telemetry", "FieldOpsCore"], path: "Tests/TestSupport"),
+
+        // Photo inputs the photo tests generate with libvips.
+        .target(name: "PhotoTestSupport", dependencies: ["PhotoProcessing", "CVips", "CVipsShims"], path: "Tests/PhotoTestSupport"),
 
         // A worker the process-level tests start, kill and stop.
         .executableTarget(
@@ -134,7 +145,7 @@ let package = Package(
             "GPS", "Geo", "GPSIngest", "GPSWorkerMain", "GatewayCore", "Identity", "HTTPClient", "HTTPServer", "Mesh", "AMQP", "Postgres", "Redis",
             "Tenancy", "Telemetry", "TestSupport", "FieldOpsCore",
         ]),
-        .testTarget(name: "BlobStoreTests", dependencies: ["BlobStore"]),
+        .testTarget(name: "BlobStoreTests", dependencies: ["BlobStore", "HTTPClient", "FieldOpsCore"]),
         .testTarget(name: "CBindingsTests", dependencies: [
             "CRabbitMQ", "CLibPQ", "CHiredis", "CVips", "CXlsxWriter", "CPangoCairo", "CMicroHTTPD", "CSodium", "CCurl",
         ]),
@@ -149,6 +160,7 @@ let package = Package(
         .testTarget(name: "GatewayCoreTests", dependencies: [
             "GatewayCore", "Domain", "Tenancy", "HTTPClient", "HTTPServer", "Identity", "Jobs", "Postgres", "Redis", "Telemetry", "FieldOpsCrypto",
             "FieldOpsCore", "TestSupport",
+            "Tenancy", "BlobStore",
         ]),
         .testTarget(name: "CommandsTests", dependencies: ["Commands", "Mesh", "FieldOpsCore"]),
         .testTarget(name: "WorkerHostTests", dependencies: ["MeshTestWorker", "Mesh", "AMQP", "Postgres", "TestSupport", "FieldOpsCore"]),
@@ -175,6 +187,10 @@ let package = Package(
             "Reports", "ReportsWorker", "ReportScheduling", "ReportRendering", "KPIs", "BlobStore", "Commands", "GatewayCore", "HTTPClient", "Identity", "Jobs", "Mesh",
             "Postgres", "Tenancy", "TestSupport", "FieldOpsCrypto", "FieldOpsCore",
         ]),
+        .testTarget(name: "PhotoWorkerTests", dependencies: [
+            "PhotoWorker", "PhotoProcessing", "PhotoTestSupport", "BlobStore", "Commands", "Geo", "Mesh", "AMQP", "Jobs", "Postgres", "Telemetry", "TestSupport", "FieldOpsCore",
+        ]),
+        .testTarget(name: "PhotoProcessingTests", dependencies: ["PhotoProcessing", "PhotoTestSupport", "FieldOpsCrypto"]),
     ],
     swiftLanguageModes: [.v6]
 )

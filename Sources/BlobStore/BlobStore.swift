@@ -29,3 +29,10 @@ public protocol BlobStore: Sendable {
     /// Removes the blob; removing one that is not there is not an error.
     func delete(_ key: BlobKey) async throws(BlobStoreError)
 }
+
+/// A store that can hand out time-limited URLs through which anyone holding one reads a blob
+/// without credentials (S3 presigned URLs).
+public protocol PresignedURLProvider: Sendable {
+    /// A URL for `GET` on the blob, valid for `lifetime` from now.
+    func presignedGetURL(for key: BlobKey, lifetime: Duration) -> String
+}

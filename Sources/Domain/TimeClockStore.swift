@@ -36,7 +36,7 @@ public struct TimeClockStore: Sendable {
             guard let site = sites.first else { throw DomainError.invalid(FieldErrors(["site_id": "refers to a record that does not exist"])) }
             let (latitude, longitude, geofenceJSON) = try site.decode((Double, Double, PostgresJSON).self)
             let center = GeoPoint(latitude: latitude, longitude: longitude)
-            let fence = try Self.geofence(geofenceJSON, center: center)
+            let fence = try StoredGeofence(json: geofenceJSON.rawJSON).geofence(center: center)
             try await context.apply(on: connection)
             let rows = try await connection.query("""
                 INSERT INTO time_clock_entries AS e
@@ -60,15 +60,5 @@ public struct TimeClockStore: Sendable {
             throw DomainError(.forbidden, "technicians clock in and out for themselves only")
         }
         return mine
-    }
-
-    /// The stored geofence as a `Geofence` (validated when the site was written).
-    static func geofence(_ stored: PostgresJSON, center: GeoPoint) throws -> Geofence {
-        struct Shape: Decodable {
-            var radius_m: Double?
-            var polygon: [[Double]]?
-        }
-        let shape = try stored.decode(Shape.self)
-        return try Geofence(radiusMeters: shape.radius_m, polygon: shape.polygon, center: center)
     }
 }

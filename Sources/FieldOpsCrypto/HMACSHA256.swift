@@ -1,6 +1,7 @@
 import CSodium
 
-/// HMAC-SHA-256 through libsodium (`crypto_auth_hmacsha256`): webhook signatures.
+/// HMAC-SHA-256 through libsodium (`crypto_auth_hmacsha256`), keys of any length: webhook
+/// signatures, S3 request signatures (SigV4) and signed blob links.
 public enum HMACSHA256 {
     public static func authenticate(_ message: some Collection<UInt8>, key: some Collection<UInt8>) -> [UInt8] {
         _ = Sodium.ready

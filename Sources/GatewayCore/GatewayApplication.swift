@@ -50,6 +50,11 @@ public struct GatewayApplication: Sendable {
         PlanningRoutes(routing: routing, submitter: submitter).register(in: &router)
         ReportRoutes(submitter: submitter, jobs: jobs, blobs: services.blobs, guarding: guarding).register(in: &router)
         KPIRoutes(tenants: services.tenants, cache: RedisCache(pool: services.redis, keyPrefix: "gateway:"), guarding: guarding).register(in: &router)
+        PhotoRoutes(
+            settings: configuration.photos, blobs: services.blobs, tenants: services.tenants,
+            submitter: JobSubmitter(jobs: jobs, broker: services.broker), guarding: guarding
+        ).register(in: &router)
+        BlobRoutes(blobs: services.blobs, signer: configuration.photos.urlSigner).register(in: &router)
         self.router = router
     }
 }

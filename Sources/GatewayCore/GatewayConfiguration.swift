@@ -25,6 +25,8 @@ public struct GatewayConfiguration: Sendable {
     /// How GPS positions are validated and where they are published.
     public var gps: GPSIngestConfiguration
     public var blobs: BlobStoreConfiguration
+    /// Photo uploads: the blob store and the limits.
+    public var photos: PhotoUploadSettings
 
     static let prefix = "FIELDOPS_GATEWAY_"
 
@@ -42,7 +44,8 @@ public struct GatewayConfiguration: Sendable {
         rateLimits = try RateLimitSettings(environment: environment)
         tenancy = try TenancyConfiguration(environment: environment)
         gps = try GPSIngestConfiguration(environment: environment)
-        blobs = BlobStoreConfiguration(environment: environment)
+        blobs = try BlobStoreConfiguration(environment: environment)
+        photos = try PhotoUploadSettings(environment: environment)
     }
 }
 

@@ -28,7 +28,7 @@ public final class GatewayServices: Sendable {
         tenants = TenantDatabases(controlPlane: postgres, configuration: configuration.tenancy, logger: logger)
         passwords = try PasswordHasher()
         provisioner = try TenantProvisioner(controlPlane: postgres, configuration: configuration.tenancy, logger: logger)
-        blobs = try configuration.blobs.makeStore()
+        blobs = configuration.blobs.makeStore()
     }
 
     public var readinessChecks: [ReadinessCheck] {

@@ -36,7 +36,29 @@ public struct JobSubmitter: Sendable {
         }
     }
 
+    /// A job recorded and its command confirmed.
+    public struct Accepted: Encodable, Sendable {
+        public let id: String
+        public let kind: String
+        public let status: String
+        public let location: String
+
+        init(id: UUID, kind: String) {
+            self.id = id.uuidString.lowercased()
+            self.kind = kind
+            status = JobStatus.queued.rawValue
+            location = "/v1/jobs/\(self.id)"
+        }
+    }
+
+    /// `202` with the job and its `Location`.
     public func submit<Message: MeshMessage>(_ message: Message, routingKey: String, claims: AccessClaims, request: HTTPRequest) async throws -> HTTPResponse {
+        Self.response(try await enqueue(message, routingKey: routingKey, claims: claims, request: request))
+    }
+
+    /// The job, recorded and its command confirmed by the broker, for routes that answer with more
+    /// than the job.
+    public func enqueue<Message: MeshMessage>(_ message: Message, routingKey: String, claims: AccessClaims, request: HTTPRequest) async throws -> Accepted {
         do {
             try message.validate()
         } catch {
@@ -56,7 +78,7 @@ public struct JobSubmitter: Sendable {
         let job = NewJob(id: id, tenant: tenant, kind: Message.type, submittedBy: claims.subject, payload: body)
         switch await batcher.submit(Submission(job: job, command: command)) {
         case .accepted:
-            return Self.accepted(id: id, kind: Message.type)
+            return Accepted(id: id, kind: Message.type)
         case .notRecorded(let error):
             throw error
         case .brokerUnreachable:
@@ -75,13 +97,11 @@ public struct JobSubmitter: Sendable {
 
     /// `202` with the job's location; the body is written by hand (sorted keys, as `HTTPResponse.json`
     /// would), since this is the hottest response of the gateway.
-    private static func accepted(id: UUID, kind: String) -> HTTPResponse {
-        let jobID = id.uuidString.lowercased()
-        let location = "/v1/jobs/\(jobID)"
-        var body = #"{"id":""# + jobID + #"","kind":"#
-        JSONString.append(kind, to: &body)
-        body += #","location":""# + location + #"","status":""# + JobStatus.queued.rawValue + #""}"#
-        return HTTPResponse(status: 202, headers: ["Content-Type": "application/json", "Location": location], body: Array(body.utf8))
+    private static func response(_ job: Accepted) -> HTTPResponse {
+        var body = #"{"id":""# + job.id + #"","kind":"#
+        JSONString.append(job.kind, to: &body)
+        body += #","location":""# + job.location + #"","status":""# + job.status + #""}"#
+        return HTTPResponse(status: 202, headers: ["Content-Type": "application/json", "Location": job.location], body: Array(body.utf8))
     }
 
     // MARK: - Group commit

@@ -17,7 +17,7 @@ public struct ReportsWorkerConfiguration: Sendable {
 
     public init(environment: Environment) throws {
         self.init(
-            reports: try ReportSettings(environment: environment), blobs: BlobStoreConfiguration(environment: environment),
+            reports: try ReportSettings(environment: environment), blobs: try BlobStoreConfiguration(environment: environment),
             workDirectory: environment.string("FIELDOPS_REPORTS_WORK_DIR", default: "/tmp")
         )
     }

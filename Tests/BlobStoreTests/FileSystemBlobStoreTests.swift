@@ -7,7 +7,7 @@ struct FileSystemBlobStoreTests {
     let root = FileManager.default.temporaryDirectory.appendingPathComponent("blobs-\(UUID().uuidString)").path
 
     @Test func aBlobWrittenIsReadBackWithItsSizeAndContentType() async throws {
-        let store = try FileSystemBlobStore(root: root)
+        let store = FileSystemBlobStore(root: root)
         defer { try? FileManager.default.removeItem(atPath: root) }
         let key = try BlobKey("acme/photos/2026/12/original.jpg")
         let bytes = (0..<300_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
@@ -24,7 +24,7 @@ struct FileSystemBlobStoreTests {
     }
 
     @Test func filesGoInAndOutWhole() async throws {
-        let store = try FileSystemBlobStore(root: root)
+        let store = FileSystemBlobStore(root: root)
         defer { try? FileManager.default.removeItem(atPath: root) }
         let source = root + "-source.bin"
         let destination = root + "-copy.bin"
@@ -38,7 +38,7 @@ struct FileSystemBlobStoreTests {
     }
 
     @Test func missingBlobsAreNotFoundAndDeletingTwiceIsFine() async throws {
-        let store = try FileSystemBlobStore(root: root)
+        let store = FileSystemBlobStore(root: root)
         defer { try? FileManager.default.removeItem(atPath: root) }
         let key = try BlobKey("acme/none")
         #expect(try await store.head(key) == nil)

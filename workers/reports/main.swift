@@ -12,7 +12,7 @@ let environment = Environment.process()
 let exitCode = await WorkerHost.run(name: "reports-worker", queue: environment.string("FIELDOPS_REPORTS_QUEUE", default: "fieldops.reports"), environment: environment) { resources in
     let configuration = try ReportsWorkerConfiguration(environment: environment)
     return ReportRenderHandler(
-        tenants: resources.tenants, controlPlane: resources.controlPlane, blobs: try configuration.blobs.makeStore(), configuration: configuration
+        tenants: resources.tenants, controlPlane: resources.controlPlane, blobs: configuration.blobs.makeStore(), configuration: configuration
     )
 }
 exit(exitCode)

@@ -1,0 +1,183 @@
+import BlobStore
+import Commands
+import Domain
+import FieldOpsCrypto
+#if canImport(Glibc)
+import Glibc
+#endif
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import HTTPServer
+import Identity
+import Mesh
+import PhotoProcessing
+import Postgres
+import Tenancy
+
+/// Photo evidence of an intervention.
+///
+/// * `POST /v1/interventions/{id}/photos`: the raw image as the body (JPEG, PNG, HEIC or WebP, told
+///   by content), declarations as query parameters (see `PhotoDeclarations`). The header is read
+///   before anything is stored: a non-image is `415`, a pixel bomb or damaged header `422`. The
+///   original goes to the blob store under its SHA-256, the photo row is recorded (`queued`) and
+///   `photo.watermark` published; `202` with the photo and its job.
+/// * `GET /v1/interventions/{id}/photos`: the photos with their evidence fields and short-lived
+///   signed URLs of the original, the watermarked image and the two thumbnails (the S3 store's
+///   presigned URLs, or `GET /v1/blobs` links the gateway signs and serves).
+struct PhotoRoutes: Sendable {
+    let settings: PhotoUploadSettings
+    let blobs: any BlobStore
+    let tenants: TenantDatabases
+    let submitter: JobSubmitter
+    let guarding: APIGuard
+
+    static let template = "/v1/interventions/{id}/photos"
+
+    func register(in router: inout Router) {
+        router.post(Self.template, guarding.protect(Permission(.fieldwork, .create)) { [self] request, claims in try await upload(request, claims) })
+        router.get(Self.template, guarding.protect(Permission(.fieldwork, .read)) { [self] request, claims in try await list(request, claims) })
+    }
+
+    private func upload(_ request: HTTPRequest, _ claims: AccessClaims) async throws -> HTTPResponse {
+        let (tenant, pool, interventionID) = try await intervention(request, claims)
+        let declarations: PhotoDeclarations
+        do {
+            declarations = try PhotoDeclarations(query: request.query)
+        } catch {
+            throw ValidationProblem(error, instance: request.path).httpError
+        }
+        guard request.body.byteCount <= settings.maxBytes else {
+            throw HTTPError(status: 413, detail: "A photo is at most \(settings.maxBytes) bytes.")
+        }
+        let bytes = try request.bodyBytes()
+        let header: PhotoHeader
+        do {
+            header = try PhotoHeader.inspect(bytes, maxPixels: settings.maxPixels)
+        } catch {
+            throw Self.refusal(error)
+        }
+
+        let digest = SHA256.digest(bytes)
+        let key = try BlobKey.contentAddressed(prefix: "\(tenant)/photos", sha256: digest)
+        _ = try await blobs.put(bytes: bytes, key: key, contentType: header.format.mediaType)
+        let photoID = UUID()
+        try await pool.withTransaction { connection in
+            // The audit trail names the uploader.
+            try await connection.query("SELECT set_config('fieldops.actor', \(claims.subject), true)")
+            try await connection.query("""
+                INSERT INTO photos (id, intervention_id, uploaded_by, content_type, size_bytes, original_key, original_sha256,
+                                    declared_capture_at, latitude, longitude, accuracy_m, note)
+                VALUES (\(photoID), \(interventionID), \(claims.subject), \(header.format.mediaType), \(bytes.count), \(key.value),
+                        \(Hex.encode(digest)), \(declarations.capturedAt), \(declarations.latitude), \(declarations.longitude),
+                        \(declarations.accuracyMetres), \(declarations.note))
+                """)
+        }
+        let command = PhotoWatermarkCommand(photoID: photoID.uuidString.lowercased(), interventionID: interventionID.uuidString.lowercased())
+        let job: JobSubmitter.Accepted
+        do {
+            job = try await submitter.enqueue(command, routingKey: PhotoWatermarkCommand.routingKey, claims: claims, request: request)
+        } catch {
+            // No job will ever process this row: it must not stay behind as "queued".
+            _ = try? await pool.query("DELETE FROM photos WHERE id = \(photoID)")
+            throw error
+        }
+        try await pool.query("UPDATE photos SET job_id = \(UUID(uuidString: job.id)) WHERE id = \(photoID)")
+        return try .json(
+            AcceptedPhoto(
+                id: command.photoID, interventionID: command.interventionID, status: "queued", format: header.format.rawValue,
+                width: header.width, height: header.height, sizeBytes: bytes.count, originalSHA256: Hex.encode(digest), job: job
+            ),
+            status: 202, headers: ["Location": job.location]
+        )
+    }
+
+    private func list(_ request: HTTPRequest, _ claims: AccessClaims) async throws -> HTTPResponse {
+        let (_, pool, interventionID) = try await intervention(request, claims)
+        let rows = try await pool.query("""
+            SELECT id::text, status, content_type, size_bytes, original_key, original_sha256, watermarked_key, watermarked_sha256,
+                   preview_key, thumbnail_key, width, height, declared_capture_at, exif_capture_at, capture_time_mismatch,
+                   latitude, longitude, accuracy_m, distance_m, outside_geofence, note, failure_reason, created_at
+            FROM photos WHERE intervention_id = \(interventionID) ORDER BY created_at, id
+            """)
+        // The store's own presigned URLs when it has them (S3), else links the gateway serves itself.
+        let presigner = blobs as? PresignedURLProvider
+        let lifetime = settings.signedURLLifetime
+        let expires = Int64(time(nil)) + lifetime.components.seconds
+        func url(_ key: String?) -> String? {
+            guard let key, let blobKey = try? BlobKey(key) else { return nil }
+            return presigner?.presignedGetURL(for: blobKey, lifetime: lifetime) ?? settings.urlSigner.url(for: blobKey, expires: expires)
+        }
+        let photos = try rows.map { row in
+            let (id, status, contentType, size, originalKey, originalSHA256, watermarkedKey, watermarkedSHA256, previewKey, thumbnailKey) =
+                try row.decode((String, String, String, Int, String, String, String?, String?, String?, String?).self)
+            let (width, height, declared, exif, mismatch, latitude, longitude, accuracy, distance, outside, note, failure, created) = (
+                try row.decode(Int?.self, at: 10), try row.decode(Int?.self, at: 11), try row.decode(Date?.self, at: 12),
+                try row.decode(Date?.self, at: 13), try row.decode(Bool?.self, at: 14), try row.decode(Double?.self, at: 15),
+                try row.decode(Double?.self, at: 16), try row.decode(Double?.self, at: 17), try row.decode(Double?.self, at: 18),
+                try row.decode(Bool?.self, at: 19), try row.decode(String.self, at: 20), try row.decode(String?.self, at: 21),
+                try row.decode(Date.self, at: 22)
+            )
+            return PhotoSummary(
+                id: id, status: status, contentType: contentType, sizeBytes: size, originalSHA256: originalSHA256,
+                watermarkedSHA256: watermarkedSHA256, width: width, height: height, declaredCaptureAt: declared, exifCaptureAt: exif,
+                captureTimeMismatch: mismatch, latitude: latitude, longitude: longitude, accuracyMetres: accuracy, distanceMetres: distance,
+                outsideGeofence: outside, note: note, failureReason: failure, createdAt: created,
+                urls: PhotoSummary.URLs(
+                    original: url(originalKey), watermarked: url(watermarkedKey), preview: url(previewKey), thumbnail: url(thumbnailKey)
+                )
+            )
+        }
+        return try .json(PhotoList(photos: photos, urlsExpireInSeconds: Int(lifetime.components.seconds)))
+    }
+
+    /// The caller's tenant database and the intervention of the path, which must be in it: another
+    /// tenant's intervention is not in this database, so it is `404` like one that does not exist.
+    private func intervention(_ request: HTTPRequest, _ claims: AccessClaims) async throws -> (String, PostgresPool, UUID) {
+        guard let tenant = claims.tenant else {
+            throw HTTPError(status: 403, detail: "Photos belong to a tenant; use a tenant user's token.")
+        }
+        guard let id = request.pathParameters["id"].flatMap(UUID.init(uuidString:)) else {
+            throw HTTPError.notFound("No such intervention.")
+        }
+        let pool = try await tenants.pool(for: tenant)
+        guard try await !pool.query("SELECT 1 FROM interventions WHERE id = \(id)").isEmpty else {
+            throw HTTPError.notFound("No such intervention.")
+        }
+        return (tenant, pool, id)
+    }
+
+    /// `415` for what is not an image, `422` for an image that cannot be accepted.
+    static func refusal(_ error: PhotoError) -> HTTPError {
+        switch error.code {
+        case .unsupportedFormat:
+            HTTPError(status: 415, detail: "Photos are JPEG, PNG, HEIC or WebP images (checked by content).")
+        case .tooManyPixels:
+            HTTPError(ProblemDetails(status: 422, title: "Too many pixels", detail: error.message))
+        case .empty, .corrupt:
+            HTTPError(ProblemDetails(status: 422, title: "Unreadable image", detail: error.message))
+        case .processingFailed:
+            HTTPError(status: 500, detail: error.message)
+        }
+    }
+}
+
+/// The answer to an upload: the photo as far as its header tells, and the job that will stamp it.
+struct AcceptedPhoto: Encodable, Sendable {
+    let id: String
+    let interventionID: String
+    let status: String
+    let format: String
+    let width: Int
+    let height: Int
+    let sizeBytes: Int
+    let originalSHA256: String
+    let job: JobSubmitter.Accepted
+
+    enum CodingKeys: String, CodingKey {
+        case id, interventionID = "intervention_id", status, format, width, height, sizeBytes = "size_bytes"
+        case originalSHA256 = "original_sha256", job
+    }
+}

@@ -1,0 +1,21 @@
+// The photo worker: consumes `photo.watermark.v1` from fieldops.photo (see PhotoWatermarkHandler).
+import BlobStore
+import FieldOpsCore
+import Mesh
+import PhotoWorker
+import WorkerHost
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+let environment = Environment.process()
+let exitCode = await WorkerHost.run(name: "photo-worker", queue: "fieldops.photo", environment: environment) { resources in
+    let configuration = try PhotoWorkerConfiguration(environment: environment)
+    return PhotoWatermarkHandler(
+        configuration: configuration, blobs: configuration.blobStore.makeStore(), tenantPool: resources.tenants.pool(for:),
+        events: MeshPublisher(connection: resources.broker, appID: "photo-worker"),
+        usage: PhotoUsageMeter(controlPlane: resources.controlPlane)
+    )
+}
+exit(exitCode)
