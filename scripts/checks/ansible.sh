@@ -35,7 +35,7 @@ for requirement in "${PIP_PACKAGES[@]}"; do
 done
 
 export PATH=$VENV/bin:$PATH
-export ANSIBLE_CONFIG=$ROOT/infra/ansible/ansible.cfg ANSIBLE_HOME=$ROOT/.local/ansible-home ANSIBLE_NOCOLOR=1
+export ANSIBLE_CONFIG=$ROOT/infra/ansible/ansible.cfg ANSIBLE_HOME=$ROOT/.local/ansible-home ANSIBLE_NOCOLOR=1 NO_COLOR=1
 export FIELDOPS_ANSIBLE_RUN_DIR=$RUN_DIR
 cd infra/ansible
 
