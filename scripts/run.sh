@@ -14,7 +14,12 @@ BIN_DIR=$(swift build -c release --show-bin-path)
 
 # name:health-port — every process serves /healthz on its HTTP (or admin) port; a worker is told its
 # admin port through FIELDOPS_WORKER_ADMIN_PORT.
-PROCESSES=("gateway:$FIELDOPS_GATEWAY_PORT" "photo-worker:$FIELDOPS_PHOTO_WORKER_ADMIN_PORT")
+PROCESSES=(
+  "gateway:$FIELDOPS_GATEWAY_PORT" "gps-ingest:$FIELDOPS_OSMAND_PORT"
+  "gps-worker:$FIELDOPS_GPS_WORKER_ADMIN_PORT" "photo-worker:$FIELDOPS_PHOTO_WORKER_ADMIN_PORT"
+  "notify-worker:$FIELDOPS_NOTIFY_WORKER_ADMIN_PORT" "reports-worker:$FIELDOPS_REPORTS_WORKER_ADMIN_PORT"
+  "scheduler-worker:$FIELDOPS_SCHEDULER_WORKER_ADMIN_PORT"
+)
 
 log() { echo "run: $*"; }
 

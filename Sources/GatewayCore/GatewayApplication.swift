@@ -37,8 +37,9 @@ public struct GatewayApplication: Sendable {
         // One submitter: it batches concurrent submissions into one insert and one confirm round.
         let submitter = JobSubmitter(jobs: jobs, broker: services.broker)
         JobRoutes(jobs: jobs, guarding: guarding).register(in: &router)
+        let signals = PlanningSignals(broker: services.broker)
         for definition in ResourceCatalog.all {
-            ResourceRoutes(definition: definition, routing: routing).register(in: &router)
+            ResourceRoutes(definition: definition, routing: routing, afterCreate: signals.afterCreate(of: definition.name)).register(in: &router)
         }
         InterventionRoutes(routing: routing).register(in: &router)
         FieldRecordRoutes(routing: routing).register(in: &router)

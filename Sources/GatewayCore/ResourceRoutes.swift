@@ -13,6 +13,8 @@ import HTTPServer
 struct ResourceRoutes {
     let definition: ResourceDefinition
     let routing: TenantRouting
+    /// Runs after a create is committed (announcing it to the mesh).
+    var afterCreate: PlanningSignals.Hook?
 
     func register(in router: inout Router) {
         let store = ResourceStore(definition)
@@ -32,8 +34,9 @@ struct ResourceRoutes {
             return Self.response(record, status: 200)
         })
         if definition.creatable {
-            router.post(path, routing.protect(Permission(area, .create)) { request in
+            router.post(path, routing.protect(Permission(area, .create)) { [afterCreate] request in
                 let record = try await store.create(try Self.body(request), context: request.audit, on: request.pool)
+                await afterCreate?(request, record)
                 var response = Self.response(record, status: 201)
                 if let id = Self.identifier(of: record) { response.headers.set("Location", path + "/" + id) }
                 return response
