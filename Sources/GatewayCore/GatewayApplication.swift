@@ -43,6 +43,7 @@ public struct GatewayApplication: Sendable {
         FieldRecordRoutes(routing: routing).register(in: &router)
         UserRoutes(routing: routing, accounts: accounts).register(in: &router)
         AuditRoutes(routing: routing).register(in: &router)
+        ConsoleRoutes(folder: configuration.consoleFolder, logger: logger).register(in: &router)
         PlatformRoutes(guarding: guarding, provisioner: services.provisioner, tenants: services.tenants).register(in: &router)
         self.router = router
     }

@@ -20,6 +20,8 @@ public struct GatewayConfiguration: Sendable {
     public var rateLimits: RateLimitSettings
     /// Where tenant databases live and how their pools are kept.
     public var tenancy: TenancyConfiguration
+    /// The web console's folder (`FIELDOPS_CONSOLE_DIR`), served under `/console/`.
+    public var consoleFolder: String
 
     static let prefix = "FIELDOPS_GATEWAY_"
 
@@ -36,6 +38,7 @@ public struct GatewayConfiguration: Sendable {
         tokens = try TokenSettings(environment: environment)
         rateLimits = try RateLimitSettings(environment: environment)
         tenancy = try TenancyConfiguration(environment: environment)
+        consoleFolder = environment.string("FIELDOPS_CONSOLE_DIR", default: "console")
     }
 }
 
