@@ -11,6 +11,8 @@ APT_PACKAGES=(
   postgresql-15 redis-server redis-tools rabbitmq-server
   # benchmark peers and tools
   wrk nginx-light gcc make python3 curl
+  # the browser the console's tests drive (Playwright never downloads one here)
+  chromium
 )
 
 missing=()
@@ -32,6 +34,7 @@ TEST_VENV=$FIELDOPS_VAR/tools/test-venv
 PIP_PACKAGES=(
   openapi-spec-validator==0.9.0 # OpenAPI document check
   opentelemetry-proto==1.38.0   # OTLP trace sink, scripts/otlp/sink.py
+  playwright==1.65.2            # drives Debian's Chromium in Tests/Browser/console_flows.py
 )
 [[ -x $TEST_VENV/bin/python ]] || python3 -m venv "$TEST_VENV"
 for requirement in "${PIP_PACKAGES[@]}"; do
