@@ -6,19 +6,19 @@ import Foundation
 /// Serving only what was found under the folder at load time makes path traversal impossible by
 /// construction: a request names a key of this table or nothing. Hidden files and symbolic links
 /// are left out, so a link cannot smuggle in a file from elsewhere on the disk.
-public struct ConsoleFiles: Sendable {
-    public struct File: Sendable {
-        public let body: [UInt8]
-        public let contentType: String
+struct ConsoleFiles: Sendable {
+    struct File: Sendable {
+        let body: [UInt8]
+        let contentType: String
         /// A strong validator: the start of the content's SHA-256, quoted.
-        public let etag: String
+        let etag: String
     }
 
-    public enum LoadError: Error, CustomStringConvertible {
+    enum LoadError: Error, CustomStringConvertible {
         case unreadableFolder(String)
         case tooLarge(path: String, bytes: Int)
 
-        public var description: String {
+        var description: String {
             switch self {
             case .unreadableFolder(let path): "the console folder '\(path)' cannot be read"
             case .tooLarge(let path, let bytes): "'\(path)' is \(bytes) bytes; console files are at most \(ConsoleFiles.maximumFileBytes)"
@@ -30,14 +30,14 @@ public struct ConsoleFiles: Sendable {
     static let maximumFileBytes = 4 * 1024 * 1024
 
     /// Relative path (`js/app.js`) → file.
-    public let files: [String: File]
+    let files: [String: File]
 
-    public init(files: [String: File]) {
+    init(files: [String: File]) {
         self.files = files
     }
 
     /// Reads every regular, non-hidden file under `folder`.
-    public static func load(folder: String) throws(LoadError) -> ConsoleFiles {
+    static func load(folder: String) throws(LoadError) -> ConsoleFiles {
         let root = URL(fileURLWithPath: folder, isDirectory: true).standardizedFileURL
         let manager = FileManager.default
         guard let walker = manager.enumerator(

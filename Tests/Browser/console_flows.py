@@ -313,13 +313,28 @@ def technician_flow(run: Run, world):
     signatures = world["admin"].get(f"/v1/signatures?intervention_id={world['opening']['id']}")["items"]
     run.check("a reload sends nothing again", len(signatures) == 1)
 
+    # A change the gateway refuses for good leaves the queue for the rejected list, with its reason.
+    context.set_offline(True)
+    page.locator("li.check[data-position='3'] button[data-answer=false]").click()
+    expect(page.locator("li.check[data-position='3'] .badge.waiting")).to_be_visible()
+    world["admin"].move(world["opening"]["id"], "cancelled")
+    context.set_offline(False)
+    expect(page.locator("#sync-status")).to_have_text("Synchronisé", timeout=20_000)
+    page.locator("#navigation a", has_text="Ma journée").click()
+    expect(page.locator("#refused")).to_contain_text("not cancelled")
+    run.shot(page, "09-technician-refused-change")
+    value = {i["position"]: i["value"] for i in world["admin"].get(f"{path}/checklist")}[3]
+    run.check("an answer refused by the workflow is shown to the technician and changes nothing", value is True, str(value))
+    page.locator("#refused button").click()
+    expect(page.locator("#refused")).to_have_count(0)
+
     page.locator("#navigation a", has_text="Pointage").click()
     page.locator("button[data-punch=in]").click()
     expect(page.locator("#clock-state")).to_have_text("Arrivée")
     entries = world["admin"].get(f"/v1/time-clock?technician_id={world['technician']['id']}")["items"]
     run.check("clocking in records one geolocated punch inside the geofence",
               len(entries) == 1 and entries[0]["kind"] == "in" and entries[0]["outside_geofence"] is False, str(entries))
-    run.shot(page, "09-technician-clock")
+    run.shot(page, "10-technician-clock")
     context.close()
 
 
@@ -328,7 +343,7 @@ def site_lead_flow(run: Run, world):
     run.check("the site lead's menu", page.locator("#navigation a").all_inner_texts() == ["Aujourd’hui", "Équipe", "Interventions"])
     validate = page.locator(f"button[data-validate='{world['finished']['id']}']")
     expect(validate).to_be_visible()
-    run.shot(page, "10-site-lead-today")
+    run.shot(page, "11-site-lead-today")
     validate.click()
     expect(page.locator("#toast")).to_contain_text("validée")
     status = world["admin"].get(f"/v1/interventions/{world['finished']['id']}")["status"]
@@ -339,7 +354,7 @@ def site_lead_flow(run: Run, world):
     expect(row).to_contain_text("Dans la zone")
     run.check("the team view shows the technician clocked in on site", True)
     expect(page.locator("tbody tr", has_text="Lucas Moreau")).to_contain_text("Pas pointé")
-    run.shot(page, "11-site-lead-team")
+    run.shot(page, "12-site-lead-team")
     context.close()
 
 
@@ -363,7 +378,7 @@ def platform_admin_flow(run: Run):
     created = [x for x in tenants if x["slug"] == slug]
     run.check("the provisioning form created the tenant", len(created) == 1 and created[0]["sector"] == "electrical", str(created))
     page.locator("#provisioned").scroll_into_view_if_needed()
-    run.shot(page, "12-platform-admin-tenants")
+    run.shot(page, "13-platform-admin-tenants")
     context.close()
 
 

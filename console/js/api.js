@@ -5,11 +5,13 @@ import { STORES, get, put } from './store.js';
 
 /** An answer with an error status; `problem` is the RFC 9457 body when there is one. */
 export class ApiError extends Error {
-  constructor(status, problem) {
+  constructor(status, problem, retryAfter = null) {
     super(problem?.detail || problem?.title || `HTTP ${status}`);
     this.name = 'ApiError';
     this.status = status;
     this.problem = problem ?? {};
+    /** The `Retry-After` header: the gateway says the same request may succeed later. */
+    this.retryAfter = retryAfter;
   }
 
   /** `field → message` of a 422's `errors`. */
@@ -43,7 +45,7 @@ export async function call(method, path, { body, etag, headers = {}, snapshot = 
   }
   const text = await response.text();
   const data = text ? JSON.parse(text) : null;
-  if (!response.ok) throw new ApiError(response.status, data);
+  if (!response.ok) throw new ApiError(response.status, data, response.headers.get('Retry-After'));
   const answer = { status: response.status, data, etag: response.headers.get('ETag') };
   if (snapshot) await put(STORES.snapshots, answer, path);
   return answer;

@@ -1,5 +1,6 @@
 // The app shell: who is signed in, which pages their role has, the hash router, the language
 // switch and the offline queue's status. Each page is a module with `render(root, context)`.
+import { call } from './api.js';
 import { h, mount } from './dom.js';
 import { language, setLanguage, t } from './i18n.js';
 import * as outbox from './outbox.js';
@@ -94,7 +95,6 @@ async function route() {
 
 document.getElementById('language').addEventListener('click', () => { setLanguage(language() === 'fr' ? 'en' : 'fr'); route(); });
 document.getElementById('sign-out').addEventListener('click', async () => {
-  const { call } = await import('./api.js');
   await call('POST', '/v1/auth/logout').catch(() => {});
   await signOut();
   navigate('#/login');

@@ -21,8 +21,12 @@ export const pendingCount = () => count(STORES.outbox);
 export const rejected = () => getAll(STORES.rejected);
 export const dismissRejected = (id) => remove(STORES.rejected, id);
 
-/** Answers worth retrying later: the gateway or its dependencies are busy or away. */
-const retryable = (status) => status === 408 || status === 409 || status === 425 || status === 429 || status >= 500;
+/**
+ * Answers worth retrying later: the gateway or its dependencies are busy or away, or the same
+ * Idempotency-Key is still being processed (409 with Retry-After). A 409 without it is a rule
+ * refusing the change (the intervention was cancelled meanwhile): final.
+ */
+const retryable = (error) => [408, 425, 429].includes(error.status) || error.status >= 500 || (error.status === 409 && error.retryAfter !== null);
 
 /**
  * Sends what is queued, oldest first. Stops at the first change that cannot go now (network away,
@@ -39,7 +43,7 @@ export async function flush() {
       } catch (error) {
         if (error instanceof NetworkError) return { sent, remaining: await pendingCount(), stoppedBy: 'network' };
         if (error instanceof SessionExpired) return { sent, remaining: await pendingCount(), stoppedBy: 'session' };
-        if (!(error instanceof ApiError) || retryable(error.status)) {
+        if (!(error instanceof ApiError) || retryable(error)) {
           return { sent, remaining: await pendingCount(), stoppedBy: String(error.status ?? error.message) };
         }
         const { id, ...change } = entry;

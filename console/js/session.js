@@ -43,7 +43,7 @@ export async function signInWithToken(token) {
 export const signOut = () => remove(STORES.session, KEY);
 
 /** A valid access token, refreshed when close to expiry; throws SessionExpired when only signing in again helps. */
-export async function accessToken(fetcher = fetch) {
+export async function accessToken() {
   const now = Date.now() / 1000;
   const cached = await current();
   if (!cached) throw new SessionExpired();
@@ -53,7 +53,7 @@ export async function accessToken(fetcher = fetch) {
     if (!session) throw new SessionExpired();
     if (session.expiresAt - MARGIN_SECONDS > Date.now() / 1000) return session.accessToken;
     if (!session.refreshToken) throw new SessionExpired();
-    const response = await fetcher('/v1/auth/refresh', {
+    const response = await fetch('/v1/auth/refresh', {
       method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ refresh_token: session.refreshToken }),
     });
     if (response.status === 401) { await signOut(); throw new SessionExpired(); }

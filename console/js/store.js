@@ -52,4 +52,3 @@ export const count = (store) => run(store, 'readonly', (s) => promised(s.count()
 export const add = (store, value) => run(store, 'readwrite', (s) => promised(s.add(value)));
 export const put = (store, value, key) => run(store, 'readwrite', (s) => promised(key === undefined ? s.put(value) : s.put(value, key)));
 export const remove = (store, key) => run(store, 'readwrite', (s) => promised(s.delete(key)));
-export const clear = (store) => run(store, 'readwrite', (s) => promised(s.clear()));

@@ -33,9 +33,12 @@ export async function render(root, context) {
   const technician = await myTechnician(context.session);
   if (!technician) { mount(root, h('p', { class: 'error' }, t('field.noTechnician'))); return; }
   if (context.id) return renderIntervention(root, context);
-  const { interventions, siteOf } = await todaysWork(technician);
+  const [{ interventions, siteOf }, refused] = await Promise.all([todaysWork(technician), outbox.rejected()]);
   mount(root,
     h('h1', {}, t('field.today')),
+    refused.length ? h('section', { class: 'card refused', id: 'refused' }, h('h2', {}, t('field.refused')),
+      h('ul', {}, refused.map((change) => h('li', {}, h('strong', {}, change.label ?? change.path), ` — ${change.reason} `,
+        h('button', { type: 'button', onclick: async () => { await outbox.dismissRejected(change.id); await context.reload(); } }, t('field.dismiss')))))) : null,
     interventions.length ? h('ul', { class: 'cards' }, interventions.map((i) => h('li', {},
       h('a', { class: 'card job', href: `#/field/${i.id}`, dataset: { id: i.id } },
         h('div', { class: 'job-head' }, h('strong', {}, time(i.scheduled_start)), ' ', statusBadge(i.status)),
