@@ -78,6 +78,7 @@ COPY --from=build /out/bin/ /usr/local/bin/
 # owned by root: the service user can read them, not change them. The chart sets workingDir /app too.
 WORKDIR /app
 COPY docs/openapi.json docs/openapi.json
+COPY console/ console/
 COPY topology/ topology/
 COPY migrations/ migrations/
 COPY reference-data/ reference-data/

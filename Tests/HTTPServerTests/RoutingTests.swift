@@ -84,6 +84,28 @@ struct RoutingTests {
             return
         }
     }
+
+    @Test func remainderTakesTheRestOfThePathAndLosesToLiterals() {
+        var router = Router()
+        router.get("/files/{path...}") { _ in .text("file") }
+        router.get("/files/index") { _ in .text("literal") }
+        let cases: [(path: String, expected: String?)] = [
+            ("/files/", ""), ("/files/a.css", "a.css"), ("/files/js/app/main.js", "js/app/main.js"), ("/files", nil),
+        ]
+        for (path, expected) in cases {
+            switch router.match(.get, path: path) {
+            case .found(let route, let parameters, _):
+                #expect(route == "/files/{path...}" && parameters["path"] == expected, "\(path)")
+            default:
+                #expect(expected == nil, "\(path) should match")
+            }
+        }
+        guard case .found(let route, _, _) = router.match(.get, path: "/files/index") else {
+            Issue.record("no match")
+            return
+        }
+        #expect(route == "/files/index")
+    }
 }
 
 @Suite("Header fields")

@@ -1,0 +1,422 @@
+"""The web console and the technician app in a real Chromium, against a real gateway.
+
+Started by Tests/GatewayCoreTests/ConsoleBrowserTests.swift, which runs the gateway (serving
+console/) over the real services and provisions a tenant. This script creates the tenant's people
+and work through the API, then drives each profile's main flow in the browser and checks the
+outcome on the server through the API. Environment:
+
+    CONSOLE_BASE_URL         the gateway, e.g. http://127.0.0.1:41234
+    CONSOLE_TENANT           the provisioned tenant's slug
+    CONSOLE_ADMIN_INVITE     the tenant admin's invitation token
+    CONSOLE_PLATFORM_TOKEN   a platform_admin access token
+    CONSOLE_NEW_TENANT       a slug for the platform admin to provision (removed by the caller)
+    CONSOLE_SCREENSHOTS      optional: a folder to save a screenshot of each screen in
+
+Exits 0 when every flow passed; prints one line per check.
+"""
+
+import datetime as dt
+import json
+import os
+import pathlib
+import re
+import sys
+import urllib.error
+import urllib.request
+import uuid
+
+from playwright.sync_api import Page, expect, sync_playwright
+
+BASE = os.environ["CONSOLE_BASE_URL"].rstrip("/")
+TENANT = os.environ["CONSOLE_TENANT"]
+PASSWORD = "Chantier-2026-solide"
+CONSOLE_DIR = pathlib.Path(__file__).resolve().parents[2] / "console"
+SCREENSHOTS = os.environ.get("CONSOLE_SCREENSHOTS")
+SITE = (48.8566, 2.3522)
+# Offline emulation makes Chromium log failed loads; those are the point of the offline flow.
+EXPECTED_CONSOLE_NOISE = re.compile(r"ERR_INTERNET_DISCONNECTED|Failed to load resource|Failed to fetch")
+
+expect.set_options(timeout=15_000)
+
+
+class API:
+    """Plain HTTP calls to the gateway, for setting up data and checking outcomes."""
+
+    def __init__(self, token=None):
+        self.token = token
+
+    def call(self, method, path, body=None, etag=None, expect_status=None):
+        request = urllib.request.Request(BASE + path, method=method, data=None if body is None else json.dumps(body).encode())
+        request.add_header("Accept", "application/json")
+        if body is not None:
+            request.add_header("Content-Type", "application/json")
+        if self.token:
+            request.add_header("Authorization", f"Bearer {self.token}")
+        if etag:
+            request.add_header("If-Match", etag)
+        try:
+            with urllib.request.urlopen(request, timeout=30) as response:
+                status, text, headers = response.status, response.read().decode(), response.headers
+        except urllib.error.HTTPError as error:
+            status, text, headers = error.code, error.read().decode(), error.headers
+        if expect_status is not None and status != expect_status:
+            raise AssertionError(f"{method} {path}: {status} {text}")
+        return status, (json.loads(text) if text else None), headers.get("ETag")
+
+    def create(self, path, body):
+        return self.call("POST", path, body, expect_status=201)[1]
+
+    def get(self, path):
+        return self.call("GET", path, expect_status=200)[1]
+
+    def move(self, intervention_id, *targets):
+        for target in targets:
+            _, record, etag = self.call("GET", f"/v1/interventions/{intervention_id}", expect_status=200)
+            self.call("POST", f"/v1/interventions/{intervention_id}/transitions", {"to": target}, etag=etag, expect_status=200)
+
+
+def sign_in_api(email):
+    _, grant, _ = API().call("POST", "/v1/auth/login", {"tenant": TENANT, "email": email, "password": PASSWORD}, expect_status=200)
+    return API(grant["access_token"])
+
+
+def at_today(hour, minute=0):
+    """A time today in UTC, the browser's time zone here, so "today" is the same day on both sides."""
+    now = dt.datetime.now(dt.timezone.utc)
+    return now.replace(hour=hour, minute=minute, second=0, microsecond=0).isoformat()
+
+
+def build_tenant():
+    """People, a site with phases and interventions, through the API as the tenant admin."""
+    _, grant, _ = API().call("POST", "/v1/auth/invitations/accept",
+                             {"tenant": TENANT, "token": os.environ["CONSOLE_ADMIN_INVITE"], "password": PASSWORD}, expect_status=200)
+    admin = API(grant["access_token"])
+    people = {}
+    for role, name in [("manager", "Claire Martin"), ("project_manager", "Julien Bernard"), ("site_lead", "Sophie Leroy"), ("technician", "Karim Haddad")]:
+        email = f"{role.replace('_', '.')}@{TENANT}.example"
+        invited = admin.create("/v1/users", {"email": email, "role": role, "display_name": name})
+        API().call("POST", "/v1/auth/invitations/accept", {"tenant": TENANT, "token": invited["invite_token"], "password": PASSWORD}, expect_status=200)
+        people[role] = {"email": email, "id": invited["user"]["id"], "name": name}
+    team = admin.create("/v1/teams", {"name": "Équipe Gros œuvre"})
+    technician = admin.create("/v1/technicians", {"user_id": people["technician"]["id"], "full_name": "Karim Haddad", "team_id": team["id"], "phone": "06 12 34 56 78"})
+    admin.create("/v1/technicians", {"user_id": people["site_lead"]["id"], "full_name": "Sophie Leroy", "team_id": team["id"]})
+    colleague = admin.create("/v1/technicians", {"full_name": "Lucas Moreau", "team_id": team["id"]})
+    today = dt.datetime.now(dt.timezone.utc).date()
+    site = admin.create("/v1/sites", {
+        "code": "PAR-012", "name": "Résidence Les Tilleuls", "site_type": "logement", "client_name": "Habitat Paris Est",
+        "address": "12 rue des Tilleuls, 75011 Paris", "latitude": SITE[0], "longitude": SITE[1], "status": "active", "budget": 1_250_000,
+        "starts_on": (today - dt.timedelta(days=20)).isoformat(), "ends_on": (today + dt.timedelta(days=60)).isoformat(),
+    })
+    admin.create("/v1/sites", {"code": "LYO-004", "name": "Groupe scolaire Jean Macé", "site_type": "équipement public", "client_name": "Ville de Lyon",
+                               "latitude": 45.75, "longitude": 4.85, "status": "planned"})
+    for position, (name, start, end) in enumerate([("Terrassement", -20, -8), ("Gros œuvre", -7, 12), ("Second œuvre", 10, 40)]):
+        admin.create("/v1/phases", {"site_id": site["id"], "name": name, "position": position,
+                                    "planned_start": (today + dt.timedelta(days=start)).isoformat(), "planned_end": (today + dt.timedelta(days=end)).isoformat()})
+
+    def intervention(title, hour, **extra):
+        return admin.create("/v1/interventions", {
+            "site_id": site["id"], "work_type": "gros_oeuvre", "title": title, "estimated_minutes": 120,
+            "scheduled_start": at_today(hour), "scheduled_end": at_today(hour + 2), **extra})
+
+    opening = intervention("Ouverture de chantier", 8, checklist_template="ouverture_chantier", assigned_technician_id=technician["id"], priority="high")
+    admin.move(opening["id"], "planned", "assigned")
+    finished = intervention("Réception des réseaux", 10, assigned_technician_id=technician["id"])
+    admin.move(finished["id"], "planned", "assigned", "in_progress", "done")
+    slab = intervention("Coulage dalle R+1", 13, assigned_technician_id=colleague["id"], priority="urgent")
+    admin.move(slab["id"], "planned", "assigned")
+    draft = intervention("Pose des menuiseries", 15, description="Fenêtres du bâtiment B.")
+    return {"admin": admin, "people": people, "site": site, "technician": technician,
+            "opening": opening, "finished": finished, "slab": slab, "draft": draft}
+
+
+class Run:
+    def __init__(self, browser):
+        self.browser = browser
+        self.failures = []
+        self.passed = 0
+        self.noise = []
+
+    def check(self, name, condition, detail=""):
+        if condition:
+            self.passed += 1
+            print(f"ok   {name}", flush=True)
+        else:
+            self.failures.append(name)
+            print(f"FAIL {name} {detail}", flush=True)
+
+    def context(self, **options):
+        context = self.browser.new_context(base_url=BASE, locale="fr-FR", timezone_id="UTC", **options)
+        context.on("page", self.watch)
+        return context
+
+    def watch(self, page):
+        page.on("pageerror", lambda error: self.noise.append(f"page error: {error}"))
+        page.on("console", lambda message: message.type == "error" and not EXPECTED_CONSOLE_NOISE.search(message.text)
+                and self.noise.append(f"console: {message.text}"))
+
+    def shot(self, page: Page, name):
+        if SCREENSHOTS:
+            pathlib.Path(SCREENSHOTS).mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=f"{SCREENSHOTS}/{name}.png", full_page=True)
+
+
+def sign_in(page: Page, email):
+    page.goto("/console/")
+    page.get_by_label("Entreprise (identifiant)").fill(TENANT)
+    page.get_by_label("E-mail").fill(email)
+    page.get_by_label("Mot de passe").fill(PASSWORD)
+    page.locator("#login-form button[type=submit]").click()
+
+
+def open_as(run: Run, email, home, **options):
+    """A new browser context signed in as `email`, on its home page headed `home`."""
+    context = run.context(**{"viewport": {"width": 1366, "height": 900}, **options})
+    page = context.new_page()
+    sign_in(page, email)
+    expect(page.get_by_role("heading", name=home)).to_be_visible()
+    return context, page
+
+
+def manager_flow(run: Run, world):
+    context = run.context(viewport={"width": 1366, "height": 900})
+    page = context.new_page()
+    page.goto("/")
+    run.check("/ leads to the console's sign-in", page.url.startswith(BASE + "/console/"))
+    run.shot(page, "01-login")
+    page.get_by_label("Entreprise (identifiant)").fill(TENANT)
+    page.get_by_label("E-mail").fill(world["people"]["manager"]["email"])
+    page.get_by_label("Mot de passe").fill("wrong password!")
+    page.locator("#login-form button[type=submit]").click()
+    expect(page.get_by_role("alert")).to_contain_text("incorrect")
+    run.check("a wrong password is refused in French", True)
+    sign_in(page, world["people"]["manager"]["email"])
+    expect(page.get_by_role("heading", name="Chantiers")).to_be_visible()
+    nav = page.locator("#navigation a").all_inner_texts()
+    run.check("the manager's menu is sites, interventions, planning", nav == ["Chantiers", "Interventions", "Planning"], str(nav))
+    expect(page.locator("tbody tr")).to_have_count(2)
+    run.shot(page, "02-manager-sites")
+    page.get_by_label("Statut").select_option("active")
+    expect(page.locator("tbody tr")).to_have_count(1)
+    run.check("the status filter keeps the active site only", "Résidence Les Tilleuls" in page.locator("tbody").inner_text())
+
+    page.locator("#navigation a", has_text="Interventions").click()
+    expect(page.locator("tbody tr")).to_have_count(4)
+    page.get_by_label("Priorité").select_option("urgent")
+    expect(page.locator("tbody tr")).to_have_count(1)
+    run.check("the priority filter keeps the urgent intervention", "Coulage dalle" in page.locator("tbody").inner_text())
+    page.get_by_label("Priorité").select_option("")
+    expect(page.locator("tbody tr")).to_have_count(4)
+    run.shot(page, "03-manager-interventions")
+    page.locator("tbody tr", has_text="Pose des menuiseries").click()
+    expect(page.locator("#moves button")).to_have_count(2)
+    moves = page.locator("#moves button").all_inner_texts()
+    run.check("a draft offers the workflow's moves for a manager", moves == ["Planifier", "Annuler"], str(moves))
+    run.shot(page, "04-manager-intervention")
+    page.locator("#moves button[data-move=planned]").click()
+    expect(page.locator("h1 .badge")).to_have_text("Planifiée")
+    status = world["admin"].get(f"/v1/interventions/{world['draft']['id']}")["status"]
+    run.check("moving the draft to planned changed it on the server", status == "planned", status)
+
+    page.locator("#language").click()
+    expect(page.locator("#navigation a").first).to_have_text("Sites")
+    run.check("the English switch translates the menu", page.locator("html").get_attribute("lang") == "en")
+    page.locator("#language").click()
+    expect(page.locator("#navigation a").first).to_have_text("Chantiers")
+    context.close()
+
+
+def project_manager_flow(run: Run, world):
+    context, page = open_as(run, world["people"]["project_manager"]["email"], "Chantiers")
+    page.goto(f"/console/#/planning?site={world['site']['id']}")
+    bar = page.locator(f".gantt-bar[data-id='{world['slab']['id']}']")
+    expect(bar).to_be_visible()
+    expect(page.locator(".gantt-bar.phase")).to_have_count(3)
+    run.shot(page, "05-project-manager-gantt")
+    before = world["admin"].get(f"/v1/interventions/{world['slab']['id']}")
+    bar.scroll_into_view_if_needed()
+    box = bar.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] / 2 + 2 * 44 + 5, box["y"] + box["height"] / 2, steps=12)
+    page.mouse.up()
+    expect(page.locator("#toast")).to_contain_text("+2")
+    after = world["admin"].get(f"/v1/interventions/{world['slab']['id']}")
+    shift = dt.datetime.fromisoformat(after["scheduled_start"]) - dt.datetime.fromisoformat(before["scheduled_start"])
+    run.check("dragging a bar two days right moved the intervention two days on the server", shift == dt.timedelta(days=2), str(shift))
+    length = (dt.datetime.fromisoformat(after["scheduled_end"]) - dt.datetime.fromisoformat(after["scheduled_start"]))
+    run.check("the move kept the intervention's length", length == dt.timedelta(hours=2), str(length))
+
+    # Someone else changes the intervention behind the chart's back: the next drag is refused (412) and shown inline.
+    _, _, etag = world["admin"].call("GET", f"/v1/interventions/{world['slab']['id']}")
+    world["admin"].call("PATCH", f"/v1/interventions/{world['slab']['id']}", {"description": "Changé par le bureau."}, etag=etag, expect_status=200)
+    bar = page.locator(f".gantt-bar[data-id='{world['slab']['id']}']")
+    bar.focus()
+    page.keyboard.press("ArrowLeft")
+    row = page.locator(f".gantt-row.conflict[data-id='{world['slab']['id']}']")
+    expect(row).to_contain_text("Conflit")
+    unchanged = world["admin"].get(f"/v1/interventions/{world['slab']['id']}")["scheduled_start"]
+    run.check("a stale move is refused and shown on its row", unchanged == after["scheduled_start"])
+    run.shot(page, "06-project-manager-gantt-conflict")
+    context.close()
+
+
+def technician_flow(run: Run, world):
+    context, page = open_as(run, world["people"]["technician"]["email"], "Ma journée",
+                            viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True,
+                            geolocation={"latitude": SITE[0] + 0.0002, "longitude": SITE[1]}, permissions=["geolocation"])
+    expect(page.locator("a.job")).to_have_count(2)
+    run.shot(page, "07-technician-today")
+    manifest = page.evaluate("fetch('manifest.webmanifest').then(r => r.json())")
+    run.check("the app has a manifest for installing", manifest["display"] == "standalone" and any(i["sizes"] == "512x512" for i in manifest["icons"]))
+    page.evaluate("navigator.serviceWorker.ready")
+    page.wait_for_function("navigator.serviceWorker.controller !== null")
+    run.check("a service worker controls the app", page.evaluate("navigator.serviceWorker.controller !== null"))
+
+    page.locator(f"a.job[data-id='{world['opening']['id']}']").click()
+    expect(page.locator("li.check")).to_have_count(4)
+    path = f"/v1/interventions/{world['opening']['id']}"
+    context.set_offline(True)
+    page.locator("li.check[data-position='3'] button[data-answer=true]").click()
+    expect(page.locator("li.check[data-position='3'] .badge.waiting")).to_be_visible()
+    page.locator("li.check[data-position='4'] button[data-answer=false]").click()
+    expect(page.locator("li.check[data-position='4'] .badge.waiting")).to_be_visible()
+    page.locator("#signature-form input[name=signer_name]").fill("M. Dupont (Habitat Paris Est)")
+    page.locator("canvas.signature-pad").scroll_into_view_if_needed()
+    pad = page.locator("canvas.signature-pad").bounding_box()
+    for stroke in ([(0.1, 0.6), (0.3, 0.3), (0.5, 0.7)], [(0.6, 0.4), (0.9, 0.5)]):
+        page.mouse.move(pad["x"] + stroke[0][0] * pad["width"], pad["y"] + stroke[0][1] * pad["height"])
+        page.mouse.down()
+        for x, y in stroke[1:]:
+            page.mouse.move(pad["x"] + x * pad["width"], pad["y"] + y * pad["height"], steps=6)
+        page.mouse.up()
+    page.locator("#signature-form button[type=submit]").click()
+    expect(page.locator("#sync-status")).to_have_text("3 en attente")
+    run.shot(page, "08-technician-offline-checklist-signature")
+    page.reload()
+    expect(page.locator("li.check[data-position='3'] .badge.waiting")).to_be_visible()
+    run.check("offline, the app reloads from its service worker and keeps the queue", page.locator("#sync-status").inner_text() == "3 en attente")
+    checklist = world["admin"].get(f"{path}/checklist")
+    signatures = world["admin"].get(f"/v1/signatures?intervention_id={world['opening']['id']}")["items"]
+    run.check("nothing reached the server while offline", all(i["value"] is None for i in checklist) and not signatures)
+
+    context.set_offline(False)
+    expect(page.locator("#sync-status")).to_have_text("Synchronisé", timeout=20_000)
+    checklist = {i["position"]: i["value"] for i in world["admin"].get(f"{path}/checklist")}
+    signatures = world["admin"].get(f"/v1/signatures?intervention_id={world['opening']['id']}")["items"]
+    run.check("back online, the answers reached the server", checklist[3] is True and checklist[4] is False, str(checklist))
+    run.check("back online, the signature reached the server exactly once", len(signatures) == 1, str(len(signatures)))
+    audit = world["admin"].get("/v1/audit?entity=intervention_checklist_items&limit=200")["items"]
+    answers = [entry for entry in audit if entry.get("action") == "update" and world["opening"]["id"] in json.dumps(entry)]
+    run.check("each answer was applied exactly once", len(answers) == 2, str(len(answers)))
+    page.reload()
+    expect(page.locator("li.check[data-position='3'].answered")).to_be_visible()
+    signatures = world["admin"].get(f"/v1/signatures?intervention_id={world['opening']['id']}")["items"]
+    run.check("a reload sends nothing again", len(signatures) == 1)
+
+    # A change the gateway refuses for good leaves the queue for the rejected list, with its reason.
+    context.set_offline(True)
+    page.locator("li.check[data-position='3'] button[data-answer=false]").click()
+    expect(page.locator("li.check[data-position='3'] .badge.waiting")).to_be_visible()
+    world["admin"].move(world["opening"]["id"], "cancelled")
+    context.set_offline(False)
+    expect(page.locator("#sync-status")).to_have_text("Synchronisé", timeout=20_000)
+    page.locator("#navigation a", has_text="Ma journée").click()
+    expect(page.locator("#refused")).to_contain_text("not cancelled")
+    run.shot(page, "09-technician-refused-change")
+    value = {i["position"]: i["value"] for i in world["admin"].get(f"{path}/checklist")}[3]
+    run.check("an answer refused by the workflow is shown to the technician and changes nothing", value is True, str(value))
+    page.locator("#refused button").click()
+    expect(page.locator("#refused")).to_have_count(0)
+
+    page.locator("#navigation a", has_text="Pointage").click()
+    page.locator("button[data-punch=in]").click()
+    expect(page.locator("#clock-state")).to_have_text("Arrivée")
+    entries = world["admin"].get(f"/v1/time-clock?technician_id={world['technician']['id']}")["items"]
+    run.check("clocking in records one geolocated punch inside the geofence",
+              len(entries) == 1 and entries[0]["kind"] == "in" and entries[0]["outside_geofence"] is False, str(entries))
+    run.shot(page, "10-technician-clock")
+    context.close()
+
+
+def site_lead_flow(run: Run, world):
+    context, page = open_as(run, world["people"]["site_lead"]["email"], "Aujourd’hui")
+    run.check("the site lead's menu", page.locator("#navigation a").all_inner_texts() == ["Aujourd’hui", "Équipe", "Interventions"])
+    validate = page.locator(f"button[data-validate='{world['finished']['id']}']")
+    expect(validate).to_be_visible()
+    run.shot(page, "11-site-lead-today")
+    validate.click()
+    expect(page.locator("#toast")).to_contain_text("validée")
+    status = world["admin"].get(f"/v1/interventions/{world['finished']['id']}")["status"]
+    run.check("validation moved the finished intervention to validated", status == "validated", status)
+    page.locator("#navigation a", has_text="Équipe").click()
+    row = page.locator("tbody tr", has_text="Karim Haddad")
+    expect(row).to_contain_text("Arrivée")
+    expect(row).to_contain_text("Dans la zone")
+    run.check("the team view shows the technician clocked in on site", True)
+    expect(page.locator("tbody tr", has_text="Lucas Moreau")).to_contain_text("Pas pointé")
+    run.shot(page, "12-site-lead-team")
+    context.close()
+
+
+def platform_admin_flow(run: Run):
+    context = run.context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto("/console/#/login")
+    page.locator("#operator-form summary").click()
+    page.get_by_label("Jeton d’accès").fill(os.environ["CONSOLE_PLATFORM_TOKEN"])
+    page.locator("#operator-form button[type=submit]").click()
+    expect(page.get_by_role("heading", name="Clients", exact=True)).to_be_visible()
+    slug = os.environ["CONSOLE_NEW_TENANT"]
+    form = page.locator("#provision-form")
+    form.get_by_label("Identifiant").fill(slug)
+    form.get_by_label("Nom").fill("Électricité Durand")
+    form.get_by_label("Secteur").select_option("electrical")
+    form.get_by_label("E-mail de l’administrateur").fill(f"admin@{slug}.example")
+    form.locator("button[type=submit]").click()
+    expect(page.locator("#provisioned code.token")).to_be_visible(timeout=60_000)
+    tenants = API(os.environ["CONSOLE_PLATFORM_TOKEN"]).get("/admin/v1/tenants")["items"]
+    created = [x for x in tenants if x["slug"] == slug]
+    run.check("the provisioning form created the tenant", len(created) == 1 and created[0]["sector"] == "electrical", str(created))
+    page.locator("#provisioned").scroll_into_view_if_needed()
+    run.shot(page, "13-platform-admin-tenants")
+    context.close()
+
+
+def static_checks(run: Run):
+    files = sorted(str(p.relative_to(CONSOLE_DIR)) for p in CONSOLE_DIR.rglob("*") if p.is_file() and p.name != "sw.js")
+    worker = (CONSOLE_DIR / "sw.js").read_text()
+    missing = [f for f in files if f"'{f}'" not in worker]
+    run.check("the service worker keeps every file of the app for offline starts", not missing, str(missing))
+    sources = "\n".join(p.read_text() for p in CONSOLE_DIR.rglob("*.js"))
+    keys = set(re.findall(r"\bt\('([a-zA-Z]+\.[a-zA-Z_.]+)'", sources))
+    dictionaries = (CONSOLE_DIR / "js/i18n.js").read_text()
+    french, english = dictionaries.split("const en = {")
+    absent = sorted(k for k in keys if f"'{k}'" not in french or f"'{k}'" not in english)
+    run.check("every text the pages name exists in French and English", not absent, str(absent))
+
+
+def main():
+    run_started = dt.datetime.now()
+    world = build_tenant()
+    print(f"tenant {TENANT} ready in {(dt.datetime.now() - run_started).total_seconds():.1f} s", flush=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+        run = Run(browser)
+        static_checks(run)
+        for flow in (manager_flow, project_manager_flow, technician_flow, site_lead_flow):
+            try:
+                flow(run, world)
+            except Exception as error:  # a failed expectation ends that flow only
+                run.check(flow.__name__, False, repr(error))
+        try:
+            platform_admin_flow(run)
+        except Exception as error:
+            run.check("platform_admin_flow", False, repr(error))
+        browser.close()
+    run.check("no script errors in any page", not run.noise, "\n".join(run.noise))
+    print(f"{run.passed} passed, {len(run.failures)} failed")
+    return 0 if not run.failures else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

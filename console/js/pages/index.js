@@ -1,0 +1,39 @@
+// Which pages exist and which roles see them. A page to come (live map, KPIs, notifications) is
+// a module with `render(root, context)` added here and to the navigation of the roles it serves.
+import * as clock from './clock.js';
+import * as field from './field.js';
+import * as intervention from './intervention.js';
+import * as interventions from './interventions.js';
+import * as invitation from './invitation.js';
+import * as login from './login.js';
+import * as planning from './planning.js';
+import * as sites from './sites.js';
+import * as team from './team.js';
+import * as tenants from './tenants.js';
+import * as today from './today.js';
+
+/** name → page. */
+export const PAGES = {
+  login, invitation, sites, interventions, intervention, planning, today, team, tenants, field, clock,
+};
+
+const OFFICE = ['sites', 'interventions', 'planning'];
+const NAVIGATION = {
+  platform_admin: ['tenants'],
+  tenant_admin: OFFICE,
+  manager: OFFICE,
+  project_manager: OFFICE,
+  site_lead: ['today', 'team', 'interventions'],
+  technician: ['field', 'clock'],
+};
+
+/** Pages a role may open without a menu entry (details reached from a list). */
+const DETAILS = { intervention: ['tenant_admin', 'manager', 'project_manager', 'site_lead', 'technician'] };
+
+/** The menu of `role`. */
+export const menuOf = (role) => NAVIGATION[role] ?? [];
+
+/** Whether `role` may open page `name` (from the menu or from a list). */
+export const mayOpen = (role, name) => menuOf(role).includes(name) || (DETAILS[name] ?? []).includes(role);
+
+export const homeOf = (role) => menuOf(role)[0] ?? 'login';
