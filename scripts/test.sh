@@ -20,7 +20,9 @@ swift build --build-tests
 # The Python the tests start (OpenAPI validator, OTLP sink) is the project's, from scripts/install.sh.
 export PATH="$FIELDOPS_VAR/tools/test-venv/bin:$PATH"
 # Swift Testing only: XCTest would print a misleading "Executed 0 tests".
-# Suites named *BrokerRestart* restart the shared broker, so they run alone and one at a time, after
-# everything else.
-swift test --skip-build --disable-xctest --skip BrokerRestart
+# One test at a time: the suites share two cores with PostgreSQL, RabbitMQ, Redis, SeaweedFS, worker
+# processes and a browser, and the timing-sensitive ones (retries with backoff, span export, SSE
+# heartbeats) must not depend on what else runs. Suites named *BrokerRestart* restart the shared
+# broker, so they run last.
+swift test --skip-build --disable-xctest --no-parallel --skip BrokerRestart
 swift test --skip-build --disable-xctest --no-parallel --filter BrokerRestart

@@ -45,6 +45,7 @@ public struct GatewayApplication: Sendable {
         FieldRecordRoutes(routing: routing).register(in: &router)
         UserRoutes(routing: routing, accounts: accounts).register(in: &router)
         AuditRoutes(routing: routing).register(in: &router)
+        DocumentRoutes(routing: routing, blobs: services.blobs).register(in: &router)
         ConsoleRoutes(folder: configuration.consoleFolder, logger: logger).register(in: &router)
         PlatformRoutes(guarding: guarding, provisioner: services.provisioner, tenants: services.tenants).register(in: &router)
         GPSRoutes(services: services, configuration: configuration.gps, guarding: guarding).register(in: &router)

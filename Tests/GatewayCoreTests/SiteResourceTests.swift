@@ -93,4 +93,32 @@ struct SiteResourceTests {
             #expect(duplicate.status == 409)
         }
     }
+
+    @Test func documentsKeepEveryRevisionAndServeItsFile() async throws {
+        try await TenantGateway.run { gateway in
+            let manager = gateway.token(.manager)
+            let site = try await gateway.create("sites", Self.site, token: manager)
+            let document = try await gateway.create("documents", #"{"site_id":"\#(site)","title":"Plan RDC","kind":"plan"}"#, token: manager)
+            func upload(_ bytes: [UInt8], type: String, token: String) async throws -> HTTPClientResponse {
+                try await gateway.harness.client.execute(HTTPClientRequest(
+                    method: "POST", url: gateway.harness.baseURL + "/v1/documents/\(document)/revisions",
+                    headers: [("Authorization", "Bearer \(token)"), ("Content-Type", type)], body: bytes
+                ))
+            }
+            let first = Array("%PDF-1.4 indice A".utf8), second = Array("%PDF-1.4 indice B, cotes corrigées".utf8)
+            #expect(try await upload(first, type: "application/pdf", token: manager).status == 201)
+            #expect(try await upload(second, type: "application/pdf", token: manager).status == 201)
+            #expect(try await upload(first, type: "text/html", token: manager).status == 415)
+            #expect(try await upload([], type: "application/pdf", token: manager).status == 422)
+            #expect(try await upload(first, type: "application/pdf", token: gateway.token(.technician)).status == 403)
+
+            let listed = try JSONSerialization.jsonObject(with: Data(try await gateway.send("GET", "/v1/documents/\(document)/revisions", token: manager).body)) as? [[String: Any]]
+            #expect(listed?.compactMap { $0["revision"] as? Int } == [2, 1], "newest first, nothing replaced")
+            let file = try await gateway.send("GET", "/v1/documents/\(document)/revisions/1/file", token: gateway.token(.technician))
+            #expect(file.status == 200)
+            #expect(file.body == first)
+            #expect(file.header("Content-Type") == "application/pdf")
+            #expect(try await gateway.send("GET", "/v1/documents/\(document)/revisions/3/file", token: manager).status == 404)
+        }
+    }
 }

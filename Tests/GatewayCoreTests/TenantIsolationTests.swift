@@ -23,6 +23,11 @@ struct TenantIsolationTests {
         try await make("phases", #"{"site_id":"\#(site)","name":"Fondations","planned_start":"2026-09-01","planned_end":"2026-10-15"}"#)
         try await make("milestones", #"{"site_id":"\#(site)","name":"Hors d'eau","due_on":"2027-02-01"}"#)
         try await make("documents", #"{"site_id":"\#(site)","title":"Permis de construire","kind":"permit"}"#)
+        let upload = try await gateway.harness.client.execute(HTTPClientRequest(
+            method: "POST", url: gateway.harness.baseURL + "/v1/documents/\(ids["documents"]!)/revisions",
+            headers: [("Authorization", "Bearer \(token)"), ("Content-Type", "application/pdf")], body: Array("%PDF-1.4 plan".utf8)
+        ))
+        try #require(upload.status == 201, "\(upload.text)")
         try await make("teams", #"{"name":"Équipe gros œuvre"}"#)
         try await make("technicians", #"{"full_name":"Léa Martin","team_id":"\#(ids["teams"]!)","home_latitude":48.1,"home_longitude":-1.7}"#)
         let technician = ids["technicians"]!
@@ -63,6 +68,7 @@ struct TenantIsolationTests {
     /// A request that reaches the record of `id` on `endpoint`, valid apart from the tenant.
     static func request(_ endpoint: (method: HTTPMethod, template: String), id: String, bodies: [String: String]) -> (path: String, body: String, headers: [(name: String, value: String)]) {
         let path = endpoint.template.replacingOccurrences(of: "{id}", with: id).replacingOccurrences(of: "{position}", with: "1")
+            .replacingOccurrences(of: "{revision}", with: "1")
         let resource = String(endpoint.template.split(separator: "/")[1])
         let ifMatch = [(name: "If-Match", value: "\"1\"")]
         switch (endpoint.method, endpoint.template) {
