@@ -15,8 +15,8 @@ install: ## install Debian and PyPI dependencies (idempotent)
 build: install ## debug build
 	$(SWIFT) build
 
-release: install ## release build
-	$(SWIFT) build -c release
+release: install ## release build of the shipped executables
+	@scripts/release.sh
 
 services-up: install ## start PostgreSQL, Redis and RabbitMQ under .local/
 	@scripts/services.sh up

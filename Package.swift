@@ -105,8 +105,7 @@ let package = Package(
             name: "FieldOpsCtl",
             dependencies: [
                 "BrokerAdmin", "Topology", "Operations", "AMQP", "Jobs", "Identity", "GatewayCore", "Postgres", "Redis", "Telemetry",
-                "Tenancy", "Domain", "GPSIngest", "FieldOpsCore",
-                "Tenancy", "ReportScheduling", "FieldOpsCore",
+                "Tenancy", "Domain", "GPSIngest", "ReportScheduling", "FieldOpsCore",
             ],
             path: "fieldopsctl"
         ),
@@ -159,8 +158,7 @@ let package = Package(
         .testTarget(name: "JobsTests", dependencies: ["Jobs", "Postgres", "TestSupport"]),
         .testTarget(name: "GatewayCoreTests", dependencies: [
             "GatewayCore", "Domain", "Tenancy", "HTTPClient", "HTTPServer", "Identity", "Jobs", "Postgres", "Redis", "Telemetry", "FieldOpsCrypto",
-            "FieldOpsCore", "TestSupport",
-            "Tenancy", "BlobStore",
+            "FieldOpsCore", "TestSupport", "BlobStore",
         ]),
         .testTarget(name: "CommandsTests", dependencies: ["Commands", "Mesh", "FieldOpsCore"]),
         .testTarget(name: "WorkerHostTests", dependencies: ["MeshTestWorker", "Mesh", "AMQP", "Postgres", "TestSupport", "FieldOpsCore"]),
