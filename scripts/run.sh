@@ -47,10 +47,23 @@ start() {
     done
     log "$name up on http://127.0.0.1:$port (log: $LOG_DIR/$name.log)"
   done
+  start_report_schedule
   log "platform up — stop it with: make stop"
 }
 
+# The local stand-in for the chart's CronJobs: every hour, yesterday's daily reports and the last
+# full week's and month's (job ids come from tenant, report and period, so each is submitted once).
+start_report_schedule() {
+  if is_running report-schedule; then return; fi
+  # Its own session, so stopping it also stops the sleep it is in.
+  setsid nohup bash -c "while true; do for cadence in daily weekly monthly; do '$BIN_DIR/fieldopsctl' reports schedule --\$cadence; done; sleep 3600; done" \
+    >>"$LOG_DIR/report-schedule.log" 2>&1 &
+  echo $! >"$RUN_DIR/report-schedule.pid"
+  log "report schedule running hourly (log: $LOG_DIR/report-schedule.log)"
+}
+
 stop() {
+  if is_running report-schedule; then kill -TERM -- "-$(cat "$RUN_DIR/report-schedule.pid")"; rm -f "$RUN_DIR/report-schedule.pid"; fi
   for entry in "${PROCESSES[@]}"; do
     local name=${entry%%:*}
     is_running "$name" || continue
