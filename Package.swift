@@ -69,7 +69,8 @@ let package = Package(
         .target(name: "Mail", dependencies: ["CCurl", "CShims", "FieldOpsCore"]),
         .target(name: "NotificationDelivery", dependencies: ["Notifications", "Mail", "HTTPClient", "Postgres", "Redis", "FieldOpsCrypto", "FieldOpsCore"]),
         .target(name: "NotifyWorker", dependencies: [
-            "NotificationDelivery", "Notifications", "Mail", "Commands", "Mesh", "Postgres", "Redis", "Tenancy", "HTTPClient", "Telemetry", "FieldOpsCore",
+            "NotificationDelivery", "Notifications", "Mail", "Commands", "KPIs", "Mesh", "Postgres", "Redis", "Tenancy", "HTTPClient", "Telemetry",
+            "FieldOpsCore",
         ]),
         .target(name: "Planning", dependencies: [
             "AMQP", "Commands", "Domain", "Geo", "Mesh", "Postgres", "Redis", "Scheduling", "Tenancy", "FieldOpsCore",

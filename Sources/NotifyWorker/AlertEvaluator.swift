@@ -8,7 +8,7 @@ import Postgres
 struct AlertEvaluator: Sendable {
     let thresholds: AlertThresholds
     private let states = AlertStateStore()
-    private let interventions = InterventionFactsReader()
+    private let reader = TenantFactsReader()
     private let fanOut = NotificationFanOut()
 
     init(thresholds: AlertThresholds) {
@@ -18,8 +18,7 @@ struct AlertEvaluator: Sendable {
     func evaluate(
         _ snapshot: AlertFacts, tenant: String, now: Date, in transaction: PostgresConnection
     ) async throws -> NotificationFanOut.FanOutResult {
-        var facts = snapshot
-        if facts.interventions == nil { facts.interventions = try await interventions.facts(on: transaction) }
+        let facts = try await reader.complete(snapshot, now: now, on: transaction)
         let holding = AlertRules.conditions(in: facts, now: now, thresholds: thresholds)
         let transitions = AlertTransitions(
             open: try await states.openKeys(on: transaction), holding: holding, evaluatedRules: facts.evaluatedRules

@@ -8,8 +8,8 @@ import Tenancy
 
 /// The notify worker's clock: every interval it sends, for each active tenant, the digests that are
 /// due and the deliveries that are due (retries, mails held by quiet hours, anything a crash left
-/// behind), and every alert interval it evaluates the alert rules it can read facts for itself (late
-/// interventions). Several workers may run it at once: deliveries are claimed and digest items
+/// behind), and every alert interval it evaluates the alert rules it can read facts for itself
+/// (`TenantFactsReader`). Several workers may run it at once: deliveries are claimed and digest items
 /// taken under row locks, and an alert opens once (`alert_states`' key).
 public final class DispatchLoop: Sendable {
     public typealias TenantSource = @Sendable () async throws -> [String]

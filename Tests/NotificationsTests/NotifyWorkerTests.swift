@@ -166,6 +166,37 @@ struct NotifyWorkerTests {
         }
     }
 
+    @Test("the dispatch loop reads low stock, maintenance due and expiring certifications from the database and alerts once each")
+    func strategicFactsFromTheDatabase() async throws {
+        try await NotifyFixture.run { fixture in
+            let depot = try await fixture.pool.query("INSERT INTO depots (name) VALUES ('Dépôt Sud') RETURNING id").decode(UUID.self)[0]
+            let material = try await fixture.pool.query("SELECT reference FROM materials ORDER BY reference LIMIT 1").decode(String.self)[0]
+            try await fixture.pool.query("UPDATE materials SET low_stock_threshold = 10 WHERE reference = \(material)")
+            try await fixture.pool.query("INSERT INTO stock_levels (material, depot_id, quantity) VALUES (\(material), \(depot), 4)")
+            let equipment = try await fixture.pool.query("""
+                INSERT INTO equipment (name, category, next_maintenance_on) VALUES ('Nacelle 12 m', 'levage', current_date + 3) RETURNING id
+                """).decode(UUID.self)[0]
+            let technician = try await fixture.pool.query("INSERT INTO technicians (full_name) VALUES ('Léa Martin') RETURNING id").decode(UUID.self)[0]
+            let skill = try await fixture.pool.query("SELECT code FROM skills ORDER BY code LIMIT 1").decode(String.self)[0]
+            try await fixture.pool.query("""
+                INSERT INTO technician_skills (technician_id, skill, certified_until) VALUES (\(technician), \(skill), current_date + 10)
+                """)
+            let loop = fixture.dispatchLoop()
+            await loop.pass()
+            await loop.pass()
+            let keys: [String] = try await fixture.pool.query("SELECT condition_key FROM alert_states").decode(String.self)
+            #expect(keys.contains { $0.hasPrefix("low_stock:") })
+            #expect(keys.contains("maintenance_due:\(equipment.uuidString.lowercased())"))
+            #expect(keys.contains { $0.hasPrefix("certification_expiring:") })
+            let alerts = "SELECT count(*)::int8 FROM inbox_notifications WHERE event_type = 'alert.raised' AND user_id = '\(fixture.manager)'"
+            #expect(try await fixture.count(alerts) == 3, "one alert per condition, not one per pass")
+
+            try await fixture.pool.query("UPDATE stock_levels SET quantity = 50")
+            await loop.pass()
+            #expect(try await fixture.count("SELECT count(*)::int8 FROM alert_states WHERE condition_key LIKE 'low_stock:%'") == 0, "a restocked depot clears")
+        }
+    }
+
     @Test("an undecodable or invalid message is parked with its reason")
     func parking() async throws {
         try await NotifyFixture.run { fixture in
