@@ -24,9 +24,10 @@ import Tenancy
 ///   before anything is stored: a non-image is `415`, a pixel bomb or damaged header `422`. The
 ///   original goes to the blob store under its SHA-256, the photo row is recorded (`queued`) and
 ///   `photo.watermark` published; `202` with the photo and its job.
-/// * `GET /v1/interventions/{id}/photos`: the photos with their evidence fields and short-lived
-///   signed URLs of the original, the watermarked image and the two thumbnails (the S3 store's
-///   presigned URLs, or `GET /v1/blobs` links the gateway signs and serves).
+/// * `GET /v1/interventions/{id}/photos` and `GET /v1/sites/{id}/photos` (every intervention of the
+///   site): the photos with their evidence fields and short-lived signed URLs of the original, the
+///   watermarked image and the two thumbnails (the S3 store's presigned URLs, or `GET /v1/blobs`
+///   links the gateway signs and serves).
 struct PhotoRoutes: Sendable {
     let settings: PhotoUploadSettings
     let blobs: any BlobStore
@@ -38,7 +39,19 @@ struct PhotoRoutes: Sendable {
 
     func register(in router: inout Router) {
         router.post(Self.template, guarding.protect(Permission(.fieldwork, .create)) { [self] request, claims in try await upload(request, claims) })
-        router.get(Self.template, guarding.protect(Permission(.fieldwork, .read)) { [self] request, claims in try await list(request, claims) })
+        router.get(Self.template, guarding.protect(Permission(.fieldwork, .read)) { [self] request, claims in
+            let (_, pool, interventionID) = try await intervention(request, claims)
+            return try await list(
+                pool.query("SELECT \(unescaped: Self.columns) FROM photos WHERE intervention_id = \(interventionID) ORDER BY created_at, id")
+            )
+        })
+        router.get("/v1/sites/{id}/photos", guarding.protect(Permission(.fieldwork, .read)) { [self] request, claims in
+            let (pool, siteID) = try await site(request, claims)
+            return try await list(pool.query("""
+                SELECT \(unescaped: Self.columns) FROM photos
+                WHERE intervention_id IN (SELECT id FROM interventions WHERE site_id = \(siteID)) ORDER BY created_at, id
+                """))
+        })
     }
 
     private func upload(_ request: HTTPRequest, _ claims: AccessClaims) async throws -> HTTPResponse {
@@ -94,14 +107,14 @@ struct PhotoRoutes: Sendable {
         )
     }
 
-    private func list(_ request: HTTPRequest, _ claims: AccessClaims) async throws -> HTTPResponse {
-        let (_, pool, interventionID) = try await intervention(request, claims)
-        let rows = try await pool.query("""
-            SELECT id::text, status, content_type, size_bytes, original_key, original_sha256, watermarked_key, watermarked_sha256,
-                   preview_key, thumbnail_key, width, height, declared_capture_at, exif_capture_at, capture_time_mismatch,
-                   latitude, longitude, accuracy_m, distance_m, outside_geofence, note, failure_reason, created_at
-            FROM photos WHERE intervention_id = \(interventionID) ORDER BY created_at, id
-            """)
+    /// What a listing reads of each photo, in the order `list` decodes it.
+    private static let columns = """
+        id::text, status, content_type, size_bytes, original_key, original_sha256, watermarked_key, watermarked_sha256,
+        preview_key, thumbnail_key, width, height, declared_capture_at, exif_capture_at, capture_time_mismatch,
+        latitude, longitude, accuracy_m, distance_m, outside_geofence, note, failure_reason, created_at
+        """
+
+    private func list(_ rows: PostgresRows) throws -> HTTPResponse {
         // The store's own presigned URLs when it has them (S3), else links the gateway serves itself.
         let presigner = blobs as? PresignedURLProvider
         let lifetime = settings.signedURLLifetime
@@ -131,6 +144,17 @@ struct PhotoRoutes: Sendable {
             )
         }
         return try .json(PhotoList(photos: photos, urlsExpireInSeconds: Int(lifetime.components.seconds)))
+    }
+
+    /// The caller's tenant database and the site of the path, which must be in it.
+    private func site(_ request: HTTPRequest, _ claims: AccessClaims) async throws -> (PostgresPool, UUID) {
+        guard let tenant = claims.tenant else {
+            throw HTTPError(status: 403, detail: "Photos belong to a tenant; use a tenant user's token.")
+        }
+        guard let id = request.pathParameters["id"].flatMap(UUID.init(uuidString:)) else { throw HTTPError.notFound("No such site.") }
+        let pool = try await tenants.pool(for: tenant)
+        guard try await !pool.query("SELECT 1 FROM sites WHERE id = \(id)").isEmpty else { throw HTTPError.notFound("No such site.") }
+        return (pool, id)
     }
 
     /// The caller's tenant database and the intervention of the path, which must be in it: another

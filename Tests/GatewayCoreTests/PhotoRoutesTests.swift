@@ -66,6 +66,12 @@ struct PhotoRoutesTests {
             #expect(urls["watermarked"] == nil, "not stamped yet")
             let original = try await gateway.client.execute(HTTPClientRequest(url: try #require(urls["original"] as? String)))
             #expect(original.status == 200 && original.body == Self.jpeg)
+
+            let pool = try await gateway.services.tenants.pool(for: gateway.tenant)
+            let site = try await pool.query("SELECT site_id::text FROM interventions WHERE id = \(UUID(uuidString: ours))").decode(String.self)[0]
+            let bySite = try gateway.json(try await gateway.request("GET", "/v1/sites/\(site)/photos", token: token))
+            #expect((bySite["photos"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == [try #require(body["id"] as? String)])
+            #expect(try await gateway.request("GET", "/v1/sites/\(UUID())/photos", token: token).status == 404)
         } catch {
             await Self.cleanUp([gateway.tenant, other], provisioner: provisioner, gateway: gateway)
             throw error
