@@ -3,7 +3,8 @@
 # with their data under $FIELDOPS_VAR (gitignored). `up` waits until each service really answers;
 # `down` stops exactly the processes `up` started, found through their pid files.
 # SeaweedFS serves the S3 API the S3 blob store is tested against (master, volume, filer and S3
-# gateway in one `weed server` process, every port pinned below 32768).
+# gateway in one `weed server` process, every port pinned below 32768; its Iceberg and Lance listeners,
+# which would take fixed ports, are off).
 # Two PostgreSQL servers run, so tenant placement across servers is exercised locally: `postgres`
 # holds the control plane and test databases, `postgres-b` only tenant databases.
 #
@@ -198,7 +199,7 @@ JSON
       -master.port="$base" -master.port.grpc=$((base + 1)) -master.volumeSizeLimitMB=256 -master.telemetry=false \
       -volume.port=$((base + 2)) -volume.port.grpc=$((base + 3)) -volume.max=16 \
       -filer -filer.port=$((base + 4)) -filer.port.grpc=$((base + 5)) -filer.localSocket="$SEAWEED_DIR/filer.sock" \
-      -s3 -s3.port="$FIELDOPS_S3_PORT" -s3.port.grpc=$((base + 6)) -s3.config="$SEAWEED_DIR/s3.json" \
+      -s3 -s3.port="$FIELDOPS_S3_PORT" -s3.port.grpc=$((base + 6)) -s3.port.iceberg=0 -s3.port.lance=0 -s3.config="$SEAWEED_DIR/s3.json" \
       -s3.localSocket="$SEAWEED_DIR/s3.sock" -iam=false \
       >"$SEAWEED_DIR/weed.log" 2>&1 &
     echo $! >"$SEAWEED_DIR/weed.pid"
