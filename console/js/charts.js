@@ -5,7 +5,7 @@ import { h, svg } from './dom.js';
 
 const WIDTH = 640;
 const HEIGHT = 260;
-const MARGIN = { top: 12, right: 12, bottom: 40, left: 72 };
+const MARGIN = { top: 12, right: 12, bottom: 40, left: 100 };
 const GRIDLINES = 4;
 
 /**

@@ -41,7 +41,9 @@ export async function render(root) {
       const shape = polygon
         ? svg('polygon', { points: polygon.map(([lat, lon]) => project(lat, lon).join(',')).join(' ') })
         : svg('circle', { cx: x, cy: y, r: Math.max(SMALLEST_SITE_PX, (s.geofence?.radius_m ?? DEFAULT_RADIUS_M) * pixelsPerMetre) });
+      // The site's point stays visible when its geofence is too small to see at this scale.
       return svg('g', { class: `site status-${s.status}`, dataset: { id: s.id } }, svg('title', {}, `${s.code} — ${s.name}`), shape,
+        svg('circle', { class: 'site-point', cx: x, cy: y, r: 3 }),
         svg('text', { x: x + SMALLEST_SITE_PX + 4, y: y + 4 }, s.name));
     };
     const vehicle = (p) => {
