@@ -294,7 +294,13 @@ def technician_flow(run: Run, world):
     run.shot(page, "08-technician-offline-checklist-signature")
     page.reload()
     expect(page.locator("li.check[data-position='3'] .badge.waiting")).to_be_visible()
-    run.check("offline, the app reloads from its service worker and keeps the queue", page.locator("#sync-status").inner_text() == "3 en attente")
+    # The status line is filled once the queue is read back from IndexedDB: wait for it, do not sample it.
+    try:
+        expect(page.locator("#sync-status")).to_have_text("3 en attente")
+        kept = True
+    except AssertionError:
+        kept = False
+    run.check("offline, the app reloads from its service worker and keeps the queue", kept, page.locator("#sync-status").inner_text())
     checklist = world["admin"].get(f"{path}/checklist")
     signatures = world["admin"].get(f"/v1/signatures?intervention_id={world['opening']['id']}")["items"]
     run.check("nothing reached the server while offline", all(i["value"] is None for i in checklist) and not signatures)
