@@ -183,9 +183,18 @@ def delay_threshold(ledger, effects, faults):
 
 def drained_after(ledger, effects, fault, until, threshold):
     """Seconds from the fault's start until the last operation it held back took effect (a backlog
-    drained); None when it held nothing back. Operations accepted before `until` (the next fault)."""
-    held = [done for op in ledger if op["status"] == ACCEPTED and fault["start"] - 10 <= op["sent"] < until
-            for done in [effects.of(op)[1]] if done is None or done - op["done"] > threshold]
+    drained); None when it held nothing back. Held back: accepted before `until` (the next fault),
+    late beyond `threshold`, and either accepted during this fault or still pending when it began."""
+    held = []
+    for op in ledger:
+        if op["status"] != ACCEPTED or op["sent"] >= until:
+            continue
+        done = effects.of(op)[1]
+        if op["sent"] >= fault["start"]:
+            if done is None or done - op["done"] > threshold:
+                held.append(done)
+        elif done is not None and done > fault["start"] and done - op["done"] > threshold:
+            held.append(done)
     if not held:
         return None
     return float("inf") if None in held else max(held) - fault["start"]
