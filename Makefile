@@ -4,7 +4,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 ENV := source scripts/env.sh &&
 
-.PHONY: help install build release services-up services-down run stop test bench lint
+.PHONY: help install build release services-up services-down run stop test bench lint chaos
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -36,3 +36,6 @@ test: install ## install, start services, build, run every test, stop services
 
 bench: release services-up ## run every benchmark against its peer (prints figures and ratios)
 	@scripts/bench/all.sh
+
+chaos: install ## kill, restart, pause and fill the parts of a platform of its own under load; report (docs/chaos.md)
+	@scripts/chaos.sh

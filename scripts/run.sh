@@ -2,7 +2,10 @@
 # Starts the platform's processes (release build) in the background against the local services,
 # with pid files and logs under $FIELDOPS_VAR, and waits until each answers /healthz.
 #
-#   scripts/run.sh [start|stop|status]
+#   scripts/run.sh [start|stop|status] [process ...]
+#
+# With process names (e.g. `start gps-worker`), only those are started or stopped, and `start` skips
+# the migrations and the demo tenant (used to bring one process back after it died).
 set -euo pipefail
 # shellcheck source=scripts/env.sh
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
@@ -23,18 +26,31 @@ PROCESSES=(
 
 log() { echo "run: $*"; }
 
+# True when no process was named, or when $1 is one of those named.
+is_selected() {
+  ((${#selected[@]})) || return 0
+  local name
+  for name in "${selected[@]}"; do [[ $name == "$1" ]] && return 0; done
+  return 1
+}
+
 is_running() { [[ -s $RUN_DIR/$1.pid ]] && kill -0 "$(cat "$RUN_DIR/$1.pid")" 2>/dev/null; }
 
-start() {
-  mkdir -p "$RUN_DIR" "$LOG_DIR"
+prepare() {
   "$BIN_DIR/fieldopsctl" migrate control
   # A demo tenant to try the platform with (idempotent: a rerun changes nothing).
   "$BIN_DIR/fieldopsctl" tenant create demo --name "Démo BTP" --sector btp --admin-email admin@demo.fieldops.local
   "$BIN_DIR/fieldopsctl" tenant migrate --all
   # Drift is reported, not fatal: a queue left by an interrupted test run must not stop the platform.
   "$BIN_DIR/fieldopsctl" topology check || log "warning: the broker differs from topology/definitions.json (see above)"
+}
+
+start() {
+  mkdir -p "$RUN_DIR" "$LOG_DIR"
+  ((${#selected[@]})) || prepare
   for entry in "${PROCESSES[@]}"; do
     local name=${entry%%:*} port=${entry##*:}
+    is_selected "$name" || continue
     if is_running "$name"; then log "$name already running (pid $(cat "$RUN_DIR/$name.pid"))"; continue; fi
     FIELDOPS_WORKER_ADMIN_PORT=$port nohup "$BIN_DIR/$name" >>"$LOG_DIR/$name.log" 2>&1 &
     echo $! >"$RUN_DIR/$name.pid"
@@ -47,8 +63,10 @@ start() {
     done
     log "$name up on http://127.0.0.1:$port (log: $LOG_DIR/$name.log)"
   done
-  start_report_schedule
-  log "platform up — stop it with: make stop"
+  if ((${#selected[@]} == 0)); then
+    start_report_schedule
+    log "platform up — stop it with: make stop"
+  fi
 }
 
 # The local stand-in for the chart's CronJobs: every hour, yesterday's daily reports and the last
@@ -63,10 +81,13 @@ start_report_schedule() {
 }
 
 stop() {
-  if is_running report-schedule; then kill -TERM -- "-$(cat "$RUN_DIR/report-schedule.pid")"; rm -f "$RUN_DIR/report-schedule.pid"; fi
+  if ((${#selected[@]} == 0)) && is_running report-schedule; then
+    kill -TERM -- "-$(cat "$RUN_DIR/report-schedule.pid")"
+    rm -f "$RUN_DIR/report-schedule.pid"
+  fi
   for entry in "${PROCESSES[@]}"; do
     local name=${entry%%:*}
-    is_running "$name" || continue
+    if ! is_selected "$name" || ! is_running "$name"; then continue; fi
     local pid
     pid=$(cat "$RUN_DIR/$name.pid")
     kill -TERM "$pid"
@@ -84,9 +105,13 @@ status() {
   done
 }
 
-case ${1:-start} in
+action=${1:-start}
+shift || true
+selected=("$@")
+
+case $action in
   start) start ;;
   stop) stop ;;
   status) status ;;
-  *) echo "usage: $0 [start|stop|status]" >&2; exit 2 ;;
+  *) echo "usage: $0 [start|stop|status] [process ...]" >&2; exit 2 ;;
 esac

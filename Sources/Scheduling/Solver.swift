@@ -45,6 +45,9 @@ public struct Solver: Sendable {
         var current = try RoutePlan(pinnedWorkOf: prepared)
         current.assignInRounds(scratch: &scratch)
         current.descend(using: &generator, budget: budget, scratch: &scratch)
+        // A day with no work has nothing to ruin or recreate: searching would only burn the budget
+        // (a whole core for two seconds per preview of an empty day).
+        guard prepared.interventionCount > 0 else { return current.schedulingPlan(seed: seed, iterations: 0) }
 
         let placeable = (0..<prepared.interventionCount).map { !prepared.soloFeasibleTechnicians($0).isEmpty }
         var best = current

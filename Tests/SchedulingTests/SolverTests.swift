@@ -47,6 +47,14 @@ struct SolverTests {
         #expect(searched.iterations == 2000)
     }
 
+    @Test("a day without work is answered without searching")
+    func emptyDayIsNotSearched() throws {
+        let problem = RandomProblems.day(seed: 9, interventions: 0, technicians: 3)
+        let plan = try Solver().solve(problem, seed: 9, timeBudget: .seconds(60))
+        #expect(plan.iterations == 0)
+        #expect(plan.assignments.isEmpty)
+    }
+
     @Test("replanning after an absence and an urgent call keeps the pinned work exactly", arguments: 0..<10)
     func replanningKeepsPins(seed: UInt64) throws {
         var problem = RandomProblems.day(seed: 100 + seed)
