@@ -31,7 +31,6 @@ source "$ROOT/scripts/env.sh"
 cd "$ROOT"
 
 SERVICES=(postgres postgres-b redis rabbitmq)
-PRODUCTS=(fieldopsctl gateway gps-ingest gps-worker photo-worker notify-worker reports-worker scheduler-worker)
 # Workers the load keeps busy: killing one of these tests redelivery; the others would be idle.
 LOADED_WORKERS=(gps-worker scheduler-worker)
 COMPONENTS=(
@@ -184,7 +183,7 @@ fill_redis() {
 # --- the experiment -------------------------------------------------------------------------------
 mkdir -p "$RUN_DIR"
 log "building (release)"
-for product in "${PRODUCTS[@]}"; do swift build -c release --product "$product" 2>&1 | grep -E "error|warning: unre" || true; done
+scripts/release.sh 2>&1 | grep -E "error|warning: unre" || true
 BIN_DIR=$(swift build -c release --show-bin-path)
 log "starting services and the platform under $FIELDOPS_VAR (ports from $base)"
 scripts/services.sh up "${SERVICES[@]}" >/dev/null
