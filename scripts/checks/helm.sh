@@ -117,6 +117,8 @@ mkdir -p "$rendered"
 check_topology_copy
 validate_chart charts/fieldops
 validate_chart charts/fieldops-tenant
+scripts/deploy/tenant.sh ci-check --name "CI Check" --sector electrical --admin-email admin@ci-check.example \
+  --host ci-check.fieldops360.example --dry-run
 run_checkov --directory charts --framework helm kubernetes
 run_checkov --directory "$rendered" --framework kubernetes
 echo "helm: charts valid"
