@@ -42,6 +42,7 @@ do {
 }
 let brokerConnect = Task { try await services.broker.connect() }
 let housekeeping = Task { await Housekeeping(pool: services.postgres, logger: logger).run() }
+let usageExport = Task { await TenantUsageExporter(pool: services.postgres, metrics: metrics, logger: logger).run() }
 
 let application = GatewayApplication(
     configuration: configuration, services: services, metrics: metrics, logger: logger, openAPIDocument: openAPIDocument
@@ -61,6 +62,7 @@ logger.info("shutting down", ["signal": signalName])
 await server.shutdown(gracePeriod: configuration.shutdownGracePeriod)
 brokerConnect.cancel()
 housekeeping.cancel()
+usageExport.cancel()
 await services.close()
 await tracing.shutdown()
 exit(0)

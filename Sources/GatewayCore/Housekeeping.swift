@@ -23,16 +23,11 @@ public struct Housekeeping: Sendable {
 
     /// Purges every `interval` until cancelled; a failed pass is logged and retried next time.
     public func run(every interval: Duration = .seconds(3600)) async {
-        while !Task.isCancelled {
-            do {
-                let removed = try await purge()
-                if removed.idempotencyKeys + removed.refreshTokens > 0 {
-                    logger.info("housekeeping", ["removed.idempotency_keys": "\(removed.idempotencyKeys)", "removed.refresh_tokens": "\(removed.refreshTokens)"])
-                }
-            } catch {
-                logger.warning("housekeeping failed", ["error": "\(error)"])
+        await repeating(every: interval, logger: logger, failure: "housekeeping failed") {
+            let removed = try await purge()
+            if removed.idempotencyKeys + removed.refreshTokens > 0 {
+                logger.info("housekeeping", ["removed.idempotency_keys": "\(removed.idempotencyKeys)", "removed.refresh_tokens": "\(removed.refreshTokens)"])
             }
-            try? await Task.sleep(for: interval)
         }
     }
 }

@@ -1,6 +1,8 @@
 import Foundation
+import GatewayCore
 import HTTPClient
 import Identity
+import Telemetry
 import TestSupport
 import Testing
 
@@ -53,5 +55,27 @@ struct PlatformAdminTests {
         try? await harness.services.provisioner.abandon(slug)
         await harness.shutDown()
         try outcome.get()
+    }
+}
+
+/// Each tenant's usage of the day reaches the gateway's /metrics, where the usage and cost dashboard
+/// reads it.
+@Suite("Tenant usage metrics")
+struct TenantUsageMetricsTests {
+    @Test func todaysUsageIsExportedPerTenantAndKind() async throws {
+        try await TenantGateway.run { gateway in
+            let pool = gateway.harness.services.postgres
+            try await pool.query("""
+                INSERT INTO tenant_usage_daily (tenant_id, day, positions, photos, reports, storage_bytes, active_users)
+                SELECT id, (now() AT TIME ZONE 'UTC')::date, 1200, 7, 2, 5000000, 3 FROM tenants WHERE slug = \(gateway.slug)
+                ON CONFLICT (tenant_id, day) DO UPDATE SET positions = 1200, photos = 7, reports = 2, storage_bytes = 5000000, active_users = 3
+                """)
+            let metrics = MetricsRegistry()
+            try await TenantUsageExporter(pool: pool, metrics: metrics, logger: TestServices.logger).refresh()
+            let exposition = metrics.exposition()
+            for (kind, value) in [("positions", "1200"), ("photos", "7"), ("reports", "2"), ("storage_bytes", "5000000"), ("active_users", "3")] {
+                #expect(exposition.contains(#"fieldops_tenant_usage_today{tenant="\#(gateway.slug)",kind="\#(kind)"} \#(value)"#), "\(kind)")
+            }
+        }
     }
 }

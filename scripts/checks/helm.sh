@@ -74,6 +74,11 @@ check_topology_copy() {
     echo "  cp topology/definitions.json charts/fieldops/files/definitions.json" >&2
     return 1
   fi
+  if ! diff -rq observability/grafana/dashboards charts/fieldops/files/dashboards >/dev/null; then
+    echo "charts/fieldops/files/dashboards differs from observability/grafana/dashboards:" >&2
+    echo "  rm -r charts/fieldops/files/dashboards && cp -r observability/grafana/dashboards charts/fieldops/files/" >&2
+    return 1
+  fi
 }
 
 # Custom resources (KEDA, Prometheus Operator, cert-manager) have no schema in
