@@ -246,6 +246,9 @@ def project_manager_flow(run: Run, world):
     length = (dt.datetime.fromisoformat(after["scheduled_end"]) - dt.datetime.fromisoformat(after["scheduled_start"]))
     run.check("the move kept the intervention's length", length == dt.timedelta(hours=2), str(length))
 
+    # The chart reads the moved intervention again after the move: wait until it shows the new version,
+    # or the keyboard move below could land on a bar that is about to be replaced.
+    expect(page.locator(f".gantt-bar[data-id='{world['slab']['id']}'][data-version='{after['version']}']")).to_have_count(1)
     # Someone else changes the intervention behind the chart's back: the next drag is refused (412) and shown inline.
     _, _, etag = world["admin"].call("GET", f"/v1/interventions/{world['slab']['id']}")
     world["admin"].call("PATCH", f"/v1/interventions/{world['slab']['id']}", {"description": "Changé par le bureau."}, etag=etag, expect_status=200)

@@ -63,7 +63,7 @@ export async function render(root, { params, navigate, session, reload, toast })
     const place = geometry.bars.get(row.id);
     const bar = positioned(h('div', {
       class: `gantt-bar ${row.kind}${row.record.status ? ` status-${row.record.status}` : ''}`, tabindex: editable ? 0 : null,
-      role: editable ? 'slider' : null, 'aria-label': row.label, dataset: { id: row.id, kind: row.kind },
+      role: editable ? 'slider' : null, 'aria-label': row.label, dataset: { id: row.id, kind: row.kind, version: row.record.version },
       title: `${row.label}: ${day(row.start)} → ${day(row.end)}`,
     }, row.label), place.x, place.width);
     if (editable) draggable(bar, (days) => move(row, days));
