@@ -222,7 +222,8 @@ seaweedfs_down() {
   pid=$(cat "$SEAWEED_DIR/weed.pid")
   if kill -0 "$pid" 2>/dev/null; then
     kill "$pid"
-    wait_until 20 "seaweedfs stop" bash -c "! kill -0 $pid"
+    # weed can take longer than that to flush its filer store; its data is on disk, so it is killed.
+    wait_until 20 "seaweedfs stop" bash -c "! kill -0 $pid" || kill -KILL "$pid" 2>/dev/null || true
     log "seaweedfs stopped"
   fi
   rm -f "$SEAWEED_DIR/weed.pid"
