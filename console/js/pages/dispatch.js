@@ -34,16 +34,19 @@ export async function render(root, { params, navigate, reload, toast }) {
 
   async function move(intervention, technicianID, minutes, rowKey) {
     const start = timeline.startAt(timeline.minutesOf(intervention.scheduled_start) + minutes);
+    let moved = false;
     try {
       await call('POST', '/v1/planning/moves', {
         body: { intervention_id: intervention.id, technician_id: technicianID, start }, etag: `"${intervention.version}"`,
       });
       notices.delete(rowKey);
-      toast(t('dispatch.moved', { name: intervention.title, technician: byID(technicians).get(technicianID)?.full_name ?? '', at: time(start) }), 'success');
+      moved = true;
     } catch (error) {
       notices.set(rowKey, { title: intervention.title, message: refusal(error), conflicts: error instanceof ApiError ? error.problem.conflicts ?? [] : [] });
     }
     await reload();
+    // Said once the board is read again, so the bars under the pointer are the ones the move left.
+    if (moved) toast(t('dispatch.moved', { name: intervention.title, technician: byID(technicians).get(technicianID)?.full_name ?? '', at: time(start) }), 'success');
   }
 
   const bar = (intervention) => {

@@ -43,15 +43,18 @@ export async function render(root, { params, navigate, session, reload, toast })
   async function move(row, days) {
     const kind = KINDS[row.kind];
     const body = Object.fromEntries([kind.start, kind.end].filter((field) => row.record[field]).map((field) => [field, shifted(row.record[field], days)]));
+    let moved = false;
     try {
       await call('PATCH', `/v1/${kind.path}/${row.id}`, { body, etag: `"${row.record.version}"` });
       notices.delete(row.id);
-      toast(t('planning.moved', { name: row.label, days: days > 0 ? `+${days}` : days }), 'success');
+      moved = true;
     } catch (error) {
       notices.set(row.id, refusal(error));
       if (!(error instanceof ApiError)) toast(error.message, 'error');
     }
     await reload();
+    // Said once the chart is read again, so the bars under the pointer are the ones the move left.
+    if (moved) toast(t('planning.moved', { name: row.label, days: days > 0 ? `+${days}` : days }), 'success');
   }
 
   const weekday = new Intl.DateTimeFormat(language() === 'fr' ? 'fr-FR' : 'en-GB', { weekday: 'narrow', day: 'numeric' });
