@@ -67,7 +67,8 @@ export async function render(root) {
   }
 
   const refresh = async () => {
-    live = (await getJSON('/v1/vehicles/live')).vehicles;
+    // The live read model spells vehicle ids in capitals (Swift's UUID), the records in lower case.
+    live = (await getJSON('/v1/vehicles/live')).vehicles.map((p) => ({ ...p, vehicle_id: p.vehicle_id?.toLowerCase() ?? null }));
     draw();
   };
   await refresh();
