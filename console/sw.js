@@ -4,17 +4,18 @@
 // API calls are not intercepted: pages keep their last answers in IndexedDB themselves.
 import { SYNC_TAG, flush } from './js/outbox.js';
 
-const CACHE = 'fieldops-console-v1';
+const CACHE = 'fieldops-console-v2';
 
 /** Every file of the app (a test checks that none is missing). */
 const APP_FILES = [
   './', 'index.html', 'manifest.webmanifest', 'css/console.css',
   'icons/icon.svg', 'icons/icon-192.png', 'icons/icon-512.png',
-  'js/api.js', 'js/components.js', 'js/dom.js', 'js/gantt-layout.js', 'js/geolocation.js', 'js/i18n.js', 'js/main.js',
+  'js/api.js', 'js/bar-chart.js', 'js/charts.js', 'js/components.js', 'js/dom.js', 'js/event-stream.js', 'js/gantt.js',
+  'js/gantt-layout.js', 'js/geolocation.js', 'js/i18n.js', 'js/main.js', 'js/map-projection.js',
   'js/outbox.js', 'js/session.js', 'js/signature-pad.js', 'js/store.js', 'js/workflow.js',
-  'js/pages/clock.js', 'js/pages/field.js', 'js/pages/index.js', 'js/pages/intervention.js', 'js/pages/interventions.js',
-  'js/pages/invitation.js', 'js/pages/login.js', 'js/pages/planning.js', 'js/pages/sites.js', 'js/pages/team.js',
-  'js/pages/tenants.js', 'js/pages/today.js',
+  'js/pages/clock.js', 'js/pages/dispatch.js', 'js/pages/field.js', 'js/pages/inbox.js', 'js/pages/index.js',
+  'js/pages/intervention.js', 'js/pages/interventions.js', 'js/pages/invitation.js', 'js/pages/kpis.js', 'js/pages/login.js',
+  'js/pages/map.js', 'js/pages/planning.js', 'js/pages/sites.js', 'js/pages/team.js', 'js/pages/tenants.js', 'js/pages/today.js',
 ];
 
 self.addEventListener('install', (event) => {

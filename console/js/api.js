@@ -26,18 +26,20 @@ export class NetworkError extends Error {
 }
 
 /**
- * One call. `etag` is sent as If-Match; `snapshot: true` stores a GET's answer and gives it back
- * (with `stale: true`) when the network is unreachable.
+ * One call. `body` is sent as JSON, or as is when it is a Blob (a photo). `etag` is sent as
+ * If-Match; `snapshot: true` stores a GET's answer and gives it back (with `stale: true`) when the
+ * network is unreachable.
  * @returns {Promise<{status: number, data: any, etag: string|null, stale?: boolean}>}
  */
 export async function call(method, path, { body, etag, headers = {}, snapshot = false, authenticated = true } = {}) {
   const all = { Accept: 'application/json', ...headers };
   if (authenticated) all.Authorization = `Bearer ${await accessToken()}`;
-  if (body !== undefined) all['Content-Type'] = 'application/json';
+  const binary = body instanceof Blob;
+  if (body !== undefined) all['Content-Type'] = binary ? (body.type || 'application/octet-stream') : 'application/json';
   if (etag) all['If-Match'] = etag;
   let response;
   try {
-    response = await fetch(path, { method, headers: all, body: body === undefined ? undefined : JSON.stringify(body) });
+    response = await fetch(path, { method, headers: all, body: body === undefined || binary ? body : JSON.stringify(body) });
   } catch (error) {
     const kept = snapshot ? await get(STORES.snapshots, path) : undefined;
     if (kept) return { ...kept, stale: true };
@@ -52,6 +54,18 @@ export async function call(method, path, { body, etag, headers = {}, snapshot = 
 }
 
 export const getJSON = async (path, options) => (await call('GET', path, options)).data;
+
+/** A file the API serves as an attachment (fetched with the bearer token), as a Blob. */
+export async function download(path) {
+  let response;
+  try {
+    response = await fetch(path, { headers: { Authorization: `Bearer ${await accessToken()}` } });
+  } catch (error) {
+    throw new NetworkError(error);
+  }
+  if (!response.ok) throw new ApiError(response.status, await response.json().catch(() => null), response.headers.get('Retry-After'));
+  return response.blob();
+}
 
 /** Every item of a list route (pages of 200). */
 export async function listAll(path, options) {

@@ -5,8 +5,14 @@ import { language } from './i18n.js';
  * `h('button', {class: 'primary', onclick: f}, 'Save')`. Attributes starting with `on` become
  * listeners; `dataset` and boolean values are applied as properties.
  */
-export function h(tag, attributes = {}, ...children) {
-  const element = document.createElement(tag);
+export const h = (tag, attributes = {}, ...children) => build(document.createElement(tag), attributes, children);
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** The same for SVG elements (charts, the map). */
+export const svg = (tag, attributes = {}, ...children) => build(document.createElementNS(SVG_NS, tag), attributes, children);
+
+function build(element, attributes, children) {
   for (const [name, value] of Object.entries(attributes ?? {})) {
     if (value === undefined || value === null || value === false) continue;
     if (name.startsWith('on')) element.addEventListener(name.slice(2), value);

@@ -43,8 +43,28 @@ export function layout(items, { dayWidth = 40, padding = 2, minimumDays = 14, to
   return { origin, days, width: days * dayWidth, bars, ticks };
 }
 
-/** Whole days a horizontal drag of `pixels` stands for (snapped to the nearest day). */
-export const daysDragged = (pixels, dayWidth) => Math.round(pixels / dayWidth) || 0;
+/**
+ * One day's hours for the dispatch board: from `firstHour` to `lastHour` of local `day`
+ * (`2026-12-03`), `hourWidth` pixels an hour. `place(start, end)` gives a bar's {x, width}, clipped
+ * to the day; `startAt(minutes)` the instant `minutes` after the day's midnight.
+ */
+export function dayTimeline(day, { firstHour = 6, lastHour = 20, hourWidth = 64 } = {}) {
+  const midnight = startOfDay(day);
+  const minuteWidth = hourWidth / 60;
+  const minutesOf = (value) => (new Date(value).getTime() - midnight.getTime()) / 60_000;
+  const clip = (minutes) => Math.min(Math.max(minutes, firstHour * 60), lastHour * 60);
+  return {
+    width: (lastHour - firstHour) * hourWidth,
+    ticks: Array.from({ length: lastHour - firstHour }, (_, i) => ({ x: i * hourWidth, hour: firstHour + i })),
+    place(start, end) {
+      const from = clip(minutesOf(start));
+      const to = clip(minutesOf(end ?? start));
+      return { x: (from - firstHour * 60) * minuteWidth, width: Math.max(hourWidth / 4, (to - from) * minuteWidth) };
+    },
+    minutesOf,
+    startAt: (minutes) => new Date(midnight.getFullYear(), midnight.getMonth(), midnight.getDate(), 0, minutes).toISOString(),
+  };
+}
 
 /** `value` moved by `days`: a date stays a date, a timestamp keeps its local time of day. */
 export function shifted(value, days) {

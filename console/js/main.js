@@ -1,7 +1,9 @@
 // The app shell: who is signed in, which pages their role has, the hash router, the language
-// switch and the offline queue's status. Each page is a module with `render(root, context)`.
-import { call } from './api.js';
+// switch, the offline queue's status and the live notifications (toast + unread badge). Each page
+// is a module with `render(root, context)`.
+import { call, getJSON } from './api.js';
 import { h, mount } from './dom.js';
+import { openEventStream } from './event-stream.js';
 import { language, setLanguage, t } from './i18n.js';
 import * as outbox from './outbox.js';
 import { SessionExpired, current, signOut } from './session.js';
@@ -59,6 +61,41 @@ export async function submit(change) {
   await synchronise();
 }
 
+/** The header's unread count, from the inbox. */
+async function refreshUnread() {
+  const badge = document.getElementById('unread');
+  try {
+    const { unread } = await getJSON('/v1/notifications/unread-count');
+    badge.textContent = unread;
+    badge.hidden = unread === 0;
+  } catch (error) {
+    console.warn('unread count', error);
+  }
+}
+
+/** The one live stream of the signed-in tenant user (none for operators or when signed out). */
+let live = null;
+
+function followNotifications(session) {
+  const subject = session?.tenant ? session.subject : null;
+  if (live?.subject === subject) return;
+  live?.stop();
+  live = null;
+  const link = document.getElementById('inbox');
+  link.hidden = !subject;
+  delete link.dataset.live;
+  if (!subject) return;
+  live = { subject, stop: openEventStream('/v1/notifications/stream', ({ event, data }) => {
+    if (event === 'ready') { link.dataset.live = 'on'; refreshUnread(); return; }
+    if (event !== 'notification') return;
+    let notification;
+    try { notification = JSON.parse(data); } catch { return; }
+    toast(notification.title, ['high', 'critical'].includes(notification.priority) ? 'error' : 'info');
+    refreshUnread();
+    if (parseHash().name === 'inbox') route();
+  }) };
+}
+
 function renderChrome(session) {
   const nav = document.getElementById('navigation');
   const current = parseHash().name;
@@ -68,6 +105,7 @@ function renderChrome(session) {
   signOutButton.hidden = !session;
   signOutButton.textContent = t('nav.signOut');
   document.getElementById('language').textContent = language() === 'fr' ? 'English' : 'Français';
+  document.getElementById('inbox-label').textContent = t('nav.inbox');
   document.documentElement.lang = language();
 }
 
@@ -81,7 +119,8 @@ async function route() {
     return;
   }
   renderChrome(session);
-  const context = { session, id, params, navigate, toast, submit, reload: route };
+  followNotifications(session);
+  const context = { session, id, params, navigate, toast, submit, refreshUnread, reload: route };
   try {
     mount(root, h('p', { class: 'muted' }, t('common.loading')));
     await PAGES[name].render(root, context);
@@ -97,6 +136,7 @@ document.getElementById('language').addEventListener('click', () => { setLanguag
 document.getElementById('sign-out').addEventListener('click', async () => {
   await call('POST', '/v1/auth/logout').catch(() => {});
   await signOut();
+  followNotifications(null);
   navigate('#/login');
 });
 window.addEventListener('hashchange', route);

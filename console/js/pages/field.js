@@ -1,9 +1,9 @@
-// The technician's app: today's interventions and, for one of them, the checklist and the
-// signature. Everything read is kept for offline use; answers and signatures go through the
-// offline queue, so they are kept on the device until the gateway has them.
-import { call, getJSON } from '../api.js';
+// The technician's app: today's interventions and, for one of them, the checklist, photos and the
+// signature. Everything read is kept for offline use; answers, photos and signatures go through
+// the offline queue, so they are kept on the device until the gateway has them.
+import { call, getJSON, query } from '../api.js';
 import { byID, inlineError, statusBadge } from '../components.js';
-import { h, isToday, mount, time } from '../dom.js';
+import { dateTime, h, isToday, mount, time } from '../dom.js';
 import { localized, t } from '../i18n.js';
 import { position } from '../geolocation.js';
 import * as outbox from '../outbox.js';
@@ -48,9 +48,10 @@ export async function render(root, context) {
 }
 
 async function renderIntervention(root, { id, submit, reload, toast }) {
-  const [detail, checklist, queued] = await Promise.all([
+  const [detail, checklist, photos, queued] = await Promise.all([
     call('GET', `/v1/interventions/${id}`, { snapshot: true }),
     getJSON(`/v1/interventions/${id}/checklist`, { snapshot: true }),
+    getJSON(`/v1/interventions/${id}/photos`, { snapshot: true }),
     outbox.pending(),
   ]);
   const record = detail.data;
@@ -112,7 +113,40 @@ async function renderIntervention(root, { id, submit, reload, toast }) {
     error,
     h('section', { class: 'card' }, h('h2', {}, t('intervention.checklist')),
       items.length ? h('ol', { class: 'checklist' }, items) : h('p', { class: 'muted' }, t('intervention.noChecklist'))),
+    photoSection(id, photos.photos, queued.filter((e) => e.path.startsWith(`/v1/interventions/${id}/photos`)), { submit, reload, toast }),
     sign);
+}
+
+/**
+ * The intervention's photos (thumbnails through the gateway's signed URLs; those still on the device
+ * from their own bytes) and the camera: a photo taken is queued with what the device declares —
+ * when, where and how precisely — as the upload's query parameters.
+ */
+function photoSection(id, stored, waiting, { submit, reload, toast }) {
+  const note = h('input', { name: 'note', maxlength: 1000, 'aria-label': t('photo.note'), placeholder: t('photo.note') });
+  const camera = h('input', { type: 'file', accept: 'image/*', capture: 'environment', id: 'photo-input', class: 'visually-hidden', onchange: async (event) => {
+    const file = event.target.files[0];
+    if (!file) return;
+    const where = await position({ timeout: 3000 });
+    const declared = query({
+      captured_at: new Date(file.lastModified || Date.now()).toISOString(), note: note.value,
+      ...(where ? { latitude: where.latitude, longitude: where.longitude, accuracy_m: Math.round(where.accuracy ?? 0) } : {}),
+    });
+    await submit({ method: 'POST', path: `/v1/interventions/${id}/photos${declared}`, body: file, label: t('photo.label') });
+    toast(navigator.onLine ? t('photo.sent') : t('photo.kept'), 'success');
+    await reload();
+  } });
+  const thumbnail = (source, caption, badge) => h('li', { class: 'photo' },
+    source ? h('img', { src: source, alt: caption || t('photo.label'), loading: 'lazy' }) : h('div', { class: 'photo-placeholder' }, t('photo.processing')),
+    h('span', { class: 'muted' }, caption), badge);
+  return h('section', { class: 'card', id: 'photos' },
+    h('h2', {}, t('photo.title', { count: stored.length + waiting.length })),
+    h('ul', { class: 'photos' },
+      stored.map((p) => thumbnail(p.urls.thumbnail ?? p.urls.preview ?? p.urls.original, p.note || dateTime(p.created_at),
+        p.outside_geofence ? h('span', { class: 'badge warn' }, t('team.outside', { metres: Math.round(p.distance_m ?? 0) })) : null)),
+      waiting.map((e) => thumbnail(URL.createObjectURL(e.body), dateTime(e.queuedAt), h('span', { class: 'badge waiting' }, t('sync.pending'))))),
+    h('label', {}, h('span', {}, t('photo.note')), note),
+    h('label', { class: 'button primary big', for: 'photo-input' }, t('photo.take')), camera);
 }
 
 /** The control that answers one checklist item, by its kind. Photo items wait for the photo module. */

@@ -1,12 +1,13 @@
 // A site's phases and interventions on a day grid. Dragging a bar (or Arrow keys on it) moves its
 // dates by whole days through PATCH with the ETag it was read with; a change made meanwhile by
 // someone else is refused (412) and shown on the row, and the chart is read again.
-// Reassigning a technician by dragging between rows comes with the planning API.
+// Reassigning a technician by dragging between rows is the dispatch board's (dispatch.js).
 import { ApiError, call, listAll } from '../api.js';
 import { statusBadge } from '../components.js';
 import { day, h, mount } from '../dom.js';
 import { language, t } from '../i18n.js';
-import { daysDragged, layout, shifted } from '../gantt-layout.js';
+import { layout, shifted } from '../gantt-layout.js';
+import { draggable, positioned, track } from '../gantt.js';
 import { refusal } from './intervention.js';
 
 const DAY_WIDTH = 44;
@@ -42,15 +43,18 @@ export async function render(root, { params, navigate, session, reload, toast })
   async function move(row, days) {
     const kind = KINDS[row.kind];
     const body = Object.fromEntries([kind.start, kind.end].filter((field) => row.record[field]).map((field) => [field, shifted(row.record[field], days)]));
+    let moved = false;
     try {
       await call('PATCH', `/v1/${kind.path}/${row.id}`, { body, etag: `"${row.record.version}"` });
       notices.delete(row.id);
-      toast(t('planning.moved', { name: row.label, days: days > 0 ? `+${days}` : days }), 'success');
+      moved = true;
     } catch (error) {
       notices.set(row.id, refusal(error));
       if (!(error instanceof ApiError)) toast(error.message, 'error');
     }
     await reload();
+    // Said once the chart is read again, so the bars under the pointer are the ones the move left.
+    if (moved) toast(t('planning.moved', { name: row.label, days: days > 0 ? `+${days}` : days }), 'success');
   }
 
   const weekday = new Intl.DateTimeFormat(language() === 'fr' ? 'fr-FR' : 'en-GB', { weekday: 'narrow', day: 'numeric' });
@@ -66,7 +70,7 @@ export async function render(root, { params, navigate, session, reload, toast })
       role: editable ? 'slider' : null, 'aria-label': row.label, dataset: { id: row.id, kind: row.kind, version: row.record.version },
       title: `${row.label}: ${day(row.start)} → ${day(row.end)}`,
     }, row.label), place.x, place.width);
-    if (editable) draggable(bar, (days) => move(row, days));
+    if (editable) draggable(bar, DAY_WIDTH, ({ steps }) => move(row, steps));
     return h('div', { class: `gantt-row${notices.has(row.id) ? ' conflict' : ''}`, dataset: { id: row.id } },
       h('div', { class: 'gantt-label' },
         h('span', { class: `kind ${row.kind}` }, t(`planning.${row.kind}`)), ' ',
@@ -87,44 +91,4 @@ export async function render(root, { params, navigate, session, reload, toast })
   // Open on the days around today, wherever the chart starts.
   const todayX = geometry.ticks.find((tick) => tick.date.toDateString() === new Date().toDateString())?.x ?? 0;
   chart.scrollLeft = Math.max(0, todayX - 3 * DAY_WIDTH);
-}
-
-const track = (width, children) => {
-  const element = h('div', { class: 'gantt-track' }, children);
-  element.style.width = `${width}px`;
-  return element;
-};
-
-function positioned(element, x, width) {
-  element.style.left = `${x}px`;
-  element.style.width = `${width}px`;
-  return element;
-}
-
-/** Pointer drag along the track, or Arrow keys, calling `onMove(days)` once released. */
-function draggable(bar, onMove) {
-  let startX = null;
-  bar.addEventListener('pointerdown', (event) => {
-    startX = event.clientX;
-    bar.setPointerCapture(event.pointerId);
-    bar.classList.add('dragging');
-  });
-  bar.addEventListener('pointermove', (event) => {
-    if (startX === null) return;
-    bar.style.transform = `translateX(${daysDragged(event.clientX - startX, DAY_WIDTH) * DAY_WIDTH}px)`;
-  });
-  const release = (event) => {
-    if (startX === null) return;
-    const days = daysDragged(event.clientX - startX, DAY_WIDTH);
-    startX = null;
-    bar.classList.remove('dragging');
-    bar.style.transform = '';
-    if (days) onMove(days);
-  };
-  bar.addEventListener('pointerup', release);
-  bar.addEventListener('pointercancel', () => { startX = null; bar.classList.remove('dragging'); bar.style.transform = ''; });
-  bar.addEventListener('keydown', (event) => {
-    if (event.key === 'ArrowRight') onMove(1);
-    if (event.key === 'ArrowLeft') onMove(-1);
-  });
 }
