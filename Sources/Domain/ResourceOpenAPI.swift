@@ -48,12 +48,17 @@ public enum ResourceOpenAPI {
         ]
         var operations: [String: JSONValue] = [
             "get": operation(definition, "list", summary: "List \(definition.name.replacingOccurrences(of: "-", with: " ")) (filter, sort, page).", action: .read, parameters: parameters, responses: [
-                "200": json("A page of \(definition.name).", ref: type + "List"), "422": problem("A filter, sort or page parameter is invalid (named in errors)."),
+                "200": json("A page of \(definition.name).", ref: type + "List", example: [
+                    "items": [record(definition)], "total": 1, "limit": .int(50), "offset": 0,
+                ]), "422": problem("A filter, sort or page parameter is invalid (named in errors)."),
             ]),
         ]
         if definition.creatable {
             operations["post"] = operation(definition, "create", summary: "Create a \(definition.singular).", action: .create, parameters: [idempotencyKey], responses: [
-                "201": json("Created; ETag and Location set.", ref: type, headers: ["ETag": etagHeader, "Location": .object(["schema": .object(["type": "string"])])]),
+                "201": json(
+                    "Created; ETag and Location set.", ref: type, headers: ["ETag": etagHeader, "Location": .object(["schema": .object(["type": "string"])])],
+                    example: record(definition)
+                ),
                 "409": problem("Conflicts with another \(definition.singular) (a unique value, an overlap)."),
                 "422": problem("Invalid fields, each named in errors; unknown and read-only fields are refused."),
             ], body: body(type + "Input", example: example(definition)))
@@ -64,19 +69,22 @@ public enum ResourceOpenAPI {
     private static func itemOperations(_ definition: ResourceDefinition, type: String) -> [String: JSONValue] {
         let id: JSONValue = .object(["name": "id", "in": "path", "required": true, "schema": .object(["type": "string", "format": "uuid"])])
         let ifMatch: JSONValue = .object(["name": "If-Match", "in": "header", "required": true, "description": "The ETag you read.", "schema": .object(["type": "string"]), "example": "\"1\""])
-        let stale = problem("The record changed since you read it; the current ETag is returned.")
+        let stale = problem("The record changed since you read it; the current ETag is returned.", example: [
+            "type": "about:blank", "title": "Precondition Failed", "status": 412,
+            "detail": .string("The \(definition.singular) changed since you read it (now version 3)."), "instance": .string(definition.path + "/3b0e8c1e-2f4a-4d6b-9c8e-5a7f1d2e3c4b"),
+        ])
         let missingPrecondition = problem("If-Match is missing.")
         var operations: [String: JSONValue] = [
             "get": operation(definition, "get", summary: "Read a \(definition.singular).", action: .read, parameters: [id], responses: [
-                "200": json("The \(definition.singular).", ref: type, headers: ["ETag": etagHeader]), "304": .object(["description": "Not modified (If-None-Match)."]),
+                "200": json("The \(definition.singular).", ref: type, headers: ["ETag": etagHeader], example: record(definition)), "304": .object(["description": "Not modified (If-None-Match)."]),
                 "404": problem("No such \(definition.singular) in this tenant."),
             ]),
         ]
         if !definition.fields.isEmpty {
             operations["patch"] = operation(definition, "update", summary: "Change some fields of a \(definition.singular).", action: .update, parameters: [id, ifMatch], responses: [
-                "200": json("The changed \(definition.singular).", ref: type, headers: ["ETag": etagHeader]), "404": problem("No such \(definition.singular)."),
+                "200": json("The changed \(definition.singular).", ref: type, headers: ["ETag": etagHeader], example: record(definition, version: 2)), "404": problem("No such \(definition.singular)."),
                 "409": problem("Conflicts with another record."), "412": stale, "422": problem("Invalid fields, each named in errors."), "428": missingPrecondition,
-            ], body: body(type + "Changes", example: nil))
+            ], body: body(type + "Changes", example: changes(definition)))
         }
         if definition.deletable {
             operations["delete"] = operation(definition, "delete", summary: "Delete a \(definition.singular).", action: .delete, parameters: [id, ifMatch], responses: [
@@ -154,6 +162,20 @@ public enum ResourceOpenAPI {
     }
 
     /// A request body that passes validation, built from the field types.
+    /// A stored record as the API returns it: the required fields, its id and version.
+    private static func record(_ definition: ResourceDefinition, version: Int64 = 1) -> JSONValue {
+        guard case .object(var members) = example(definition) else { return example(definition) }
+        members["id"] = "3b0e8c1e-2f4a-4d6b-9c8e-5a7f1d2e3c4b"
+        members["version"] = .int(version)
+        return .object(members)
+    }
+
+    /// A change of the first field that can change.
+    private static func changes(_ definition: ResourceDefinition) -> JSONValue {
+        guard let field = definition.fields.first(where: \.updatable) else { return [:] }
+        return .object([field.name: example(for: field.type)])
+    }
+
     private static func example(_ definition: ResourceDefinition) -> JSONValue {
         .object(Dictionary(uniqueKeysWithValues: definition.fields.filter { $0.presence == .required }.map { ($0.name, example(for: $0.type)) }))
     }
@@ -192,20 +214,19 @@ public enum ResourceOpenAPI {
         "description": "Retries with the same key replay the first response.",
     ])
 
-    private static func json(_ description: String, ref: String, headers: [String: JSONValue] = [:]) -> JSONValue {
+    private static func json(_ description: String, ref: String, headers: [String: JSONValue] = [:], example: JSONValue) -> JSONValue {
         var members: [String: JSONValue] = [
             "description": .string(description),
-            "content": .object(["application/json": .object(["schema": .object(["$ref": .string("#/components/schemas/" + ref)])])]),
+            "content": .object(["application/json": .object(["schema": .object(["$ref": .string("#/components/schemas/" + ref)]), "example": example])]),
         ]
         if !headers.isEmpty { members["headers"] = .object(headers) }
         return .object(members)
     }
 
-    private static func problem(_ description: String) -> JSONValue {
-        .object([
-            "description": .string(description),
-            "content": .object(["application/problem+json": .object(["schema": .object(["$ref": "#/components/schemas/Problem"])])]),
-        ])
+    private static func problem(_ description: String, example: JSONValue? = nil) -> JSONValue {
+        var media: [String: JSONValue] = ["schema": .object(["$ref": "#/components/schemas/Problem"])]
+        if let example { media["example"] = example }
+        return .object(["description": .string(description), "content": .object(["application/problem+json": .object(media)])])
     }
 
     private static func body(_ ref: String, example: JSONValue?) -> JSONValue {

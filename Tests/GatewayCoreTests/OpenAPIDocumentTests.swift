@@ -45,4 +45,21 @@ struct OpenAPIDocumentTests {
         let document = try JSONDecoder().decode(JSONValue.self, from: Data(contentsOf: URL(fileURLWithPath: Self.path)))
         #expect(ResourceOpenAPI.merge(into: document) == document, "regenerate with: fieldopsctl docs openapi")
     }
+
+    @Test("every operation shows an example (of its body, its answer, a parameter or a header)")
+    func examples() throws {
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Self.path))) as? [String: Any])
+        let paths = try #require(document["paths"] as? [String: [String: Any]])
+        func mentionsExample(_ value: Any) -> Bool {
+            if let object = value as? [String: Any] {
+                return object["example"] != nil || object["examples"] != nil || object.values.contains(where: mentionsExample)
+            }
+            return (value as? [Any])?.contains(where: mentionsExample) ?? false
+        }
+        let methods: Set<String> = ["get", "put", "post", "delete", "patch"]
+        let bare = paths.flatMap { path, operations in
+            operations.filter { methods.contains($0.key) && !mentionsExample($0.value) }.map { "\($0.key.uppercased()) \(path)" }
+        }
+        #expect(bare.isEmpty, "without an example: \(bare.sorted())")
+    }
 }
