@@ -112,7 +112,7 @@ let package = Package(
         ),
         .executableTarget(name: "NotifyWorkerMain", dependencies: ["NotifyWorker", "WorkerHost", "FieldOpsCore"], path: "workers/notify"),
         .executableTarget(name: "SchedulerWorker", dependencies: ["Planning", "Redis", "WorkerHost", "FieldOpsCore"], path: "workers/scheduler"),
-        .executableTarget(name: "ReportsWorkerMain", dependencies: ["ReportsWorker", "WorkerHost", "FieldOpsCore"], path: "workers/reports"),
+        .executableTarget(name: "ReportsWorkerMain", dependencies: ["ReportsWorker", "Commands", "Mesh", "WorkerHost", "FieldOpsCore"], path: "workers/reports"),
         // Benchmarks: the Swift side of each client-vs-peer comparison run by scripts/bench/.
         .executableTarget(name: "AMQPBench", dependencies: ["AMQP", "Telemetry", "FieldOpsCore"], path: "benchmarks/AMQPBench"),
         .executableTarget(name: "PostgresBench", dependencies: ["Postgres", "Telemetry", "FieldOpsCore"], path: "benchmarks/PostgresBench"),

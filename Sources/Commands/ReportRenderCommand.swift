@@ -5,6 +5,8 @@ import Mesh
 public struct ReportRenderCommand: MeshMessage, Equatable {
     public static let type = "report.render.v1"
     public static let routingKey = "report.render"
+    /// Who submits the reports the platform schedules (`fieldopsctl reports schedule`): nobody to notify.
+    public static let scheduledSubmitter = "scheduler"
 
     public enum Kind: String, Codable, Sendable, CaseIterable {
         case dailySite = "daily_site"

@@ -55,7 +55,7 @@ public struct ReportScheduler: Sendable {
         for command in cadence.commands(endingBefore: today, activeSites: sites) {
             let id = ReportCadence.jobID(tenant: tenant, command: command)
             do {
-                try await jobs.create(id: id, tenant: tenant, kind: ReportRenderCommand.type, submittedBy: "scheduler",
+                try await jobs.create(id: id, tenant: tenant, kind: ReportRenderCommand.type, submittedBy: ReportRenderCommand.scheduledSubmitter,
                                       payload: Array(try JSONEncoder().encode(command)))
             } catch let error as PostgresError where error.sqlState == "23505" {
                 outcome.existing.append(id)

@@ -5,6 +5,7 @@ import Mesh
 import Postgres
 import ReportRendering
 import Reports
+import Telemetry
 import Tenancy
 
 /// Handles `report.render.v1`: builds the document from the tenant's database in one
@@ -13,18 +14,27 @@ import Tenancy
 ///
 /// Idempotent: the file is stored first and the record beside it last, so a redelivery that finds
 /// the record returns it without rendering again; one that does not simply renders again over the
-/// same key.
+/// same key. Either way `report.ready` is announced (when a publisher is given) under a message id
+/// derived from the job, so the requester is notified once.
 public struct ReportRenderHandler: MessageHandler {
+    /// Publishes an event on `fieldops.events` with the given message id.
+    public typealias Announce = @Sendable (ReportReadyEvent, _ tenant: String, _ trace: TraceContext) async throws -> Void
+
     private let tenants: TenantDatabases
     private let controlPlane: PostgresPool
     private let blobs: any BlobStore
     private let configuration: ReportsWorkerConfiguration
+    private let announce: Announce?
 
-    public init(tenants: TenantDatabases, controlPlane: PostgresPool, blobs: any BlobStore, configuration: ReportsWorkerConfiguration) {
+    public init(
+        tenants: TenantDatabases, controlPlane: PostgresPool, blobs: any BlobStore, configuration: ReportsWorkerConfiguration,
+        announce: Announce? = nil
+    ) {
         self.tenants = tenants
         self.controlPlane = controlPlane
         self.blobs = blobs
         self.configuration = configuration
+        self.announce = announce
     }
 
     public func handle(_ command: ReportRenderCommand, context: MessageContext) async throws -> ReportFile {
@@ -33,6 +43,7 @@ public struct ReportRenderHandler: MessageHandler {
         let recordKey = try ReportFile.recordKey(tenant: context.tenant, job: job)
         if await (try? blobs.head(recordKey)) != nil, let done = try? JSONDecoder().decode(ReportFile.self, from: Data(try await blobs.get(recordKey))) {
             context.logger.info("report already rendered", ["blob.key": key.value])
+            try await announceReady(done, job: job, context: context)
             return done
         }
         let tenantName = try await controlPlane.query("SELECT name FROM tenants WHERE slug = \(context.tenant)").first?.decode(String.self, at: 0)
@@ -63,7 +74,16 @@ public struct ReportRenderHandler: MessageHandler {
         )
         _ = try await blobs.put(bytes: Array(try JSONEncoder().encode(file)), key: recordKey, contentType: "application/json")
         context.logger.info("report rendered", ["blob.key": key.value, "report.rows": "\(rendered.rows)", "report.bytes": "\(stored.size)"])
+        try await announceReady(file, job: job, context: context)
         return file
+    }
+
+    /// `report.ready` for whoever submitted the job (a report scheduled by the platform notifies nobody).
+    private func announceReady(_ file: ReportFile, job: String, context: MessageContext) async throws {
+        guard let announce, let jobID = UUID(uuidString: job) else { return }
+        let requester = try await controlPlane.query("SELECT submitted_by FROM jobs WHERE id = \(jobID)").first?.decode(String.self, at: 0)
+        guard let requester, requester != ReportRenderCommand.scheduledSubmitter else { return }
+        try await announce(ReportReadyEvent(jobID: job, requestedBy: requester, reportName: file.fileName), context.tenant, context.trace.child())
     }
 
     static func render(_ document: ReportDocument, format: ReportRenderCommand.Format, to path: String) async throws -> RenderedReport {

@@ -41,10 +41,11 @@ struct ReportsWorkerEndToEndTests {
             let queue = TestServices.uniqueName("reports-e2e")
             try await broker.declareQueue(name: queue, arguments: ["x-queue-type": "quorum", "x-delivery-limit": .int64(5)])
             try await broker.bindQueue(queue: queue, exchange: MeshExchange.commands, routingKey: ReportRenderCommand.routingKey)
+            let announced = Announcements()
             let handler = ReportRenderHandler(
                 tenants: fixture.tenants, controlPlane: fixture.controlPlane, blobs: services.blobs,
                 configuration: ReportsWorkerConfiguration(blobs: configuration.blobs, workDirectory: FileManager.default.temporaryDirectory.path)
-            )
+            ) { event, tenant, _ in await announced.record(event, tenant: tenant) }
             let worker = Worker(
                 configuration: WorkerConfiguration(queue: queue, prefetch: 4, concurrency: 2), connection: broker, handler: handler,
                 jobs: JobStore(pool: services.postgres), logger: TestServices.logger, metrics: WorkerMetrics(registry: MetricsRegistry())
@@ -53,7 +54,14 @@ struct ReportsWorkerEndToEndTests {
 
             let outcome: Result<Void, any Error>
             do {
-                outcome = .success(try await exercise(fixture: fixture, configuration: configuration, baseURL: "http://127.0.0.1:\(server.port)", broker: broker))
+                try await exercise(fixture: fixture, configuration: configuration, baseURL: "http://127.0.0.1:\(server.port)", broker: broker)
+                // Rendered, then delivered again: announced each time under the job's one message id.
+                let events = await announced.events
+                #expect(!events.isEmpty, "report.ready is announced")
+                #expect(Set(events.map(\.event.messageID)).count == 1 && events.allSatisfy { $0.tenant == fixture.slug })
+                #expect(events.first?.event.requestedBy == "manager-1")
+                #expect(events.first.map { $0.event.link == "/v1/reports/\($0.event.jobID)/file" } == true)
+                outcome = .success(())
             } catch {
                 outcome = .failure(error)
             }
@@ -123,5 +131,14 @@ struct ReportsWorkerEndToEndTests {
         #expect(try await request("GET", "/v1/kpis?from=2026-13-01").status == 400)
         let technician = issuer.issue(subject: "tech", tenant: fixture.slug, role: .technician, now: now).token
         #expect(try await request("GET", "/v1/kpis", as: technician).status == 403)
+    }
+}
+
+/// The `report.ready` events a handler announced, in order.
+private actor Announcements {
+    private(set) var events: [(event: ReportReadyEvent, tenant: String)] = []
+
+    func record(_ event: ReportReadyEvent, tenant: String) {
+        events.append((event, tenant))
     }
 }
