@@ -87,7 +87,7 @@ let package = Package(
         // Photo evidence: fixed-signature libvips wrappers, the engine (sniffing, layout, pipeline), the worker's logic.
         .target(name: "CVipsShims", dependencies: ["CVips"]),
         .target(name: "PhotoProcessing", dependencies: ["CVips", "CVipsShims", "FieldOpsCrypto", "FieldOpsCore"]),
-        .target(name: "PhotoWorker", dependencies: ["PhotoProcessing", "BlobStore", "Commands", "Geo", "Mesh", "Postgres", "FieldOpsCore"]),
+        .target(name: "PhotoWorker", dependencies: ["PhotoProcessing", "BlobStore", "Commands", "Geo", "Mesh", "Postgres", "Tenancy", "FieldOpsCore"]),
 
         // Executables: thin wiring only.
         .executableTarget(
@@ -100,7 +100,7 @@ let package = Package(
             name: "GPSIngestMain", dependencies: ["GPSIngest", "AMQP", "HTTPServer", "Mesh", "Postgres", "Telemetry", "FieldOpsCore"], path: "gps-ingest"
         ),
         .executableTarget(
-            name: "PhotoWorkerMain", dependencies: ["PhotoWorker", "BlobStore", "Mesh", "WorkerHost", "FieldOpsCore"], path: "workers/photo"
+            name: "PhotoWorkerMain", dependencies: ["PhotoWorker", "BlobStore", "Mesh", "Tenancy", "WorkerHost", "FieldOpsCore"], path: "workers/photo"
         ),
         .executableTarget(
             name: "FieldOpsCtl",
@@ -187,7 +187,8 @@ let package = Package(
             "Postgres", "Tenancy", "TestSupport", "FieldOpsCrypto", "FieldOpsCore",
         ]),
         .testTarget(name: "PhotoWorkerTests", dependencies: [
-            "PhotoWorker", "PhotoProcessing", "PhotoTestSupport", "BlobStore", "Commands", "Geo", "Mesh", "AMQP", "Jobs", "Postgres", "Telemetry", "TestSupport", "FieldOpsCore",
+            "PhotoWorker", "PhotoProcessing", "PhotoTestSupport", "BlobStore", "Commands", "Geo", "Mesh", "AMQP", "Jobs", "Postgres", "Telemetry", "Tenancy", "TestSupport",
+            "FieldOpsCore",
         ]),
         .testTarget(name: "PhotoProcessingTests", dependencies: ["PhotoProcessing", "PhotoTestSupport", "FieldOpsCrypto"]),
     ],

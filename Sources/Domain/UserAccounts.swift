@@ -15,6 +15,8 @@ public struct UserAccounts: Sendable {
     public struct SignedInUser: Sendable, Equatable {
         public let userID: String
         public let role: Role
+        /// The user's first sign-in of the day (UTC): counted once as an active user.
+        public var firstSignInToday = false
     }
 
     private let hasher: PasswordHasher
@@ -29,8 +31,12 @@ public struct UserAccounts: Sendable {
         let rows = try await pool.query("SELECT id::text, role, status, password_hash FROM users WHERE lower(email) = lower(\(email))")
         let user = try rows.first.map { try $0.decode((String, String, String, String?).self) }
         guard await hasher.verify(password, against: user?.3), let user, user.2 == "active", let role = Role(rawValue: user.1) else { return nil }
-        try await pool.query("UPDATE users SET last_login_at = now() WHERE id = \(UUID(uuidString: user.0))")
-        return SignedInUser(userID: user.0, role: role)
+        let firstToday = try await pool.query("""
+            UPDATE users u SET last_login_at = now() FROM (SELECT id, last_login_at FROM users WHERE id = \(UUID(uuidString: user.0)) FOR UPDATE) previous
+            WHERE u.id = previous.id
+            RETURNING previous.last_login_at IS NULL OR (previous.last_login_at AT TIME ZONE 'UTC')::date < (now() AT TIME ZONE 'UTC')::date
+            """).decode(Bool.self).first ?? false
+        return SignedInUser(userID: user.0, role: role, firstSignInToday: firstToday)
     }
 
     /// Invites a new user (or renews the invitation of one still invited): the user as JSON and the

@@ -1,6 +1,7 @@
 import FieldOpsCore
 import GPSIngest
 import Redis
+import Tenancy
 import WorkerHost
 
 /// The GPS worker: one `ShardConsumer` per configured shard, sharing the device directory, the
@@ -15,7 +16,7 @@ public final class GPSWorkerService: ConsumerService {
         let redis = RedisPool(configuration: try RedisConfiguration(environment: resources.environment), logger: resources.logger)
         let writer = ShardBatchWriter(
             directory: DeviceDirectory(controlPlane: resources.controlPlane), tenants: resources.tenants, profiles: TenantProfiles(),
-            live: LiveFleet(redis: redis), usage: UsageMeter(controlPlane: resources.controlPlane), broker: resources.broker,
+            live: LiveFleet(redis: redis), usage: TenantUsage(controlPlane: resources.controlPlane), broker: resources.broker,
             configuration: configuration, metrics: GPSMetrics(registry: resources.metrics), logger: resources.logger
         )
         shards = configuration.shardQueues.map {

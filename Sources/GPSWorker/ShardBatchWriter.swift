@@ -22,7 +22,7 @@ struct ShardBatchWriter: Sendable {
     let tenants: TenantDatabases
     let profiles: TenantProfiles
     let live: LiveFleet
-    let usage: UsageMeter
+    let usage: TenantUsage
     let broker: AMQPConnection
     let configuration: GPSWorkerConfiguration
     let metrics: GPSMetrics
@@ -77,7 +77,7 @@ struct ShardBatchWriter: Sendable {
         // Both are best effort: the positions are committed, and failing the batch now would not
         // bring either back (a replay inserts nothing, so counts nothing and moves no device).
         do {
-            try await usage.add(positions: outcome.stored, tenant: received[0].device.tenantID)
+            try await usage.add([.positions: Int64(outcome.stored)], to: .id(received[0].device.tenantID))
         } catch {
             logger.error("usage not counted", ["tenant": tenant, "positions": "\(outcome.stored)", "error": "\(error)"])
         }

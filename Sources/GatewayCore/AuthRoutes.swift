@@ -24,6 +24,7 @@ struct AuthRoutes {
     let authenticator: Authenticator
     let tenants: TenantDatabases
     let accounts: UserAccounts
+    let usage: TenantUsage
 
     struct LoginRequest: Decodable {
         let tenant: String
@@ -60,6 +61,13 @@ struct AuthRoutes {
                   let user = try await accounts.authenticate(email: body.email, password: body.password, on: pool) else {
                 request.logger.info("login refused", ["tenant": body.tenant])
                 throw HTTPError(status: 401, detail: "The tenant, e-mail or password is wrong.")
+            }
+            if user.firstSignInToday {
+                do {
+                    try await usage.add([.activeUsers: 1], to: .slug(body.tenant))
+                } catch {
+                    request.logger.error("usage not counted", ["error": "\(error)"])
+                }
             }
             return try await tokens(for: user, tenant: body.tenant)
         }

@@ -4,6 +4,7 @@ import Identity
 import Jobs
 import Redis
 import Telemetry
+import Tenancy
 
 /// The gateway's routes over its services. Built once at start-up; tests build it the same way
 /// against the real services.
@@ -32,7 +33,7 @@ public struct GatewayApplication: Sendable {
         let routing = TenantRouting(guarding: guarding, tenants: services.tenants)
         AuthRoutes(
             issuer: issuer, refreshTokens: RefreshTokenStore(pool: services.postgres, lifetime: configuration.tokens.refreshLifetime),
-            authenticator: authenticator, tenants: services.tenants, accounts: accounts
+            authenticator: authenticator, tenants: services.tenants, accounts: accounts, usage: TenantUsage(controlPlane: services.postgres)
         ).register(in: &router)
         // One submitter: it batches concurrent submissions into one insert and one confirm round.
         let submitter = JobSubmitter(jobs: jobs, broker: services.broker)

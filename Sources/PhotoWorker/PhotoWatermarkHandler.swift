@@ -5,6 +5,7 @@ import Foundation
 import Mesh
 import PhotoProcessing
 import Postgres
+import Tenancy
 
 /// Handles `photo.watermark.v1`: fetches the original, stamps and derives it, stores the derived
 /// files, completes the evidence record through the inbox (a redelivery changes nothing) and
@@ -15,14 +16,14 @@ public struct PhotoWatermarkHandler: MessageHandler {
     let blobs: any BlobStore
     let tenantPool: TenantPoolProvider
     let events: MeshPublisher
-    let usage: PhotoUsageMeter
+    let usage: TenantUsage
 
     /// A tenant's database pool by slug: `TenantDatabases.pool(for:)` in the worker.
     public typealias TenantPoolProvider = @Sendable (String) async throws -> PostgresPool
 
     public init(
         configuration: PhotoWorkerConfiguration, blobs: any BlobStore, tenantPool: @escaping TenantPoolProvider, events: MeshPublisher,
-        usage: PhotoUsageMeter
+        usage: TenantUsage
     ) {
         self.configuration = configuration
         pipeline = PhotoPipeline(settings: configuration.processing)
@@ -77,7 +78,7 @@ public struct PhotoWatermarkHandler: MessageHandler {
             // under-counts one photo rather than failing evidence that is already recorded.
             let bytes = subject.sizeBytes + processed.watermarked.bytes.count + processed.thumbnails.reduce(0) { $0 + $1.bytes.count }
             do {
-                try await usage.record(tenant: context.tenant, bytes: bytes)
+                try await usage.add([.photos: 1, .storageBytes: Int64(bytes)], to: .slug(context.tenant))
             } catch {
                 context.logger.warning("photo usage not recorded", ["error": "\(error)", "photo.id": message.photoID])
             }

@@ -74,6 +74,12 @@ public struct ReportRenderHandler: MessageHandler {
         )
         _ = try await blobs.put(bytes: Array(try JSONEncoder().encode(file)), key: recordKey, contentType: "application/json")
         context.logger.info("report rendered", ["blob.key": key.value, "report.rows": "\(rendered.rows)", "report.bytes": "\(stored.size)"])
+        do {
+            try await TenantUsage(controlPlane: controlPlane).add([.reports: 1, .storageBytes: stored.size], to: .slug(context.tenant))
+        } catch {
+            // Metering must not fail a rendered report; the miss is logged.
+            context.logger.error("usage not counted", ["error": "\(error)"])
+        }
         try await announceReady(file, job: job, context: context)
         return file
     }

@@ -30,6 +30,12 @@ struct IdentityFlowTests {
             let admin = try #require(try gateway.object(signedIn)["access_token"] as? String)
             let refresh = try #require(try gateway.object(signedIn)["refresh_token"] as? String)
             #expect(try await gateway.send("GET", "/v1/sites", token: admin).status == 200)
+            #expect(try await gateway.send("POST", "/v1/auth/login", token: nil, body: login).status == 200)
+            let activeUsers = try await gateway.harness.services.postgres.query("""
+                SELECT u.active_users::int8 FROM tenant_usage_daily u JOIN tenants t ON t.id = u.tenant_id
+                WHERE t.slug = \(tenant.slug) AND u.day = (now() AT TIME ZONE 'UTC')::date
+                """).decode(Int64.self)
+            #expect(activeUsers == [1], "a user signing in twice a day is one active user")
 
             for body in [
                 #"{"tenant":"\#(tenant.slug)","email":"admin@\#(tenant.slug).example","password":"wrong password here"}"#,

@@ -11,6 +11,7 @@ import PhotoTestSupport
 import PhotoWorker
 import Postgres
 import Telemetry
+import Tenancy
 import TestSupport
 import Testing
 
@@ -150,7 +151,7 @@ final class PhotoWorkerFixture: Sendable {
         let handler = PhotoWatermarkHandler(
             configuration: PhotoWorkerConfiguration(processing: PhotoProcessingSettings(), blobStore: .filesystem(root: blobRoot)),
             blobs: blobs, tenantPool: { [pool] _ in pool }, events: MeshPublisher(connection: connection, appID: "photo-tests"),
-            usage: PhotoUsageMeter(controlPlane: controlPool)
+            usage: TenantUsage(controlPlane: controlPool)
         )
         return Worker(
             configuration: WorkerConfiguration(queue: queue, prefetch: 4, concurrency: 2, retryPolicy: RetryPolicy(maxAttempts: 2)),

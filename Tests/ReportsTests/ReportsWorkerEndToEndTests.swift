@@ -60,6 +60,11 @@ struct ReportsWorkerEndToEndTests {
                 #expect(!events.isEmpty, "report.ready is announced")
                 #expect(Set(events.map(\.event.messageID)).count == 1 && events.allSatisfy { $0.tenant == fixture.slug })
                 #expect(events.first?.event.requestedBy == "manager-1")
+                let rendered = try await fixture.controlPlane.query("""
+                    SELECT u.reports FROM tenant_usage_daily u JOIN tenants t ON t.id = u.tenant_id
+                    WHERE t.slug = \(fixture.slug) AND u.day = (now() AT TIME ZONE 'UTC')::date
+                    """).decode(Int64.self)
+                #expect(rendered == [1], "one rendering is counted once, its redelivery not again")
                 #expect(events.first.map { $0.event.link == "/v1/reports/\($0.event.jobID)/file" } == true)
                 outcome = .success(())
             } catch {

@@ -7,6 +7,7 @@ import WorkerHost
 
 #if canImport(Glibc)
 import Glibc
+import Tenancy
 #endif
 
 let environment = Environment.process()
@@ -15,7 +16,7 @@ let exitCode = await WorkerHost.run(name: "photo-worker", queue: "fieldops.photo
     return PhotoWatermarkHandler(
         configuration: configuration, blobs: configuration.blobStore.makeStore(), tenantPool: resources.tenants.pool(for:),
         events: MeshPublisher(connection: resources.broker, appID: "photo-worker"),
-        usage: PhotoUsageMeter(controlPlane: resources.controlPlane)
+        usage: TenantUsage(controlPlane: resources.controlPlane)
     )
 }
 exit(exitCode)
