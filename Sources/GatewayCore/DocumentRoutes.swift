@@ -23,7 +23,7 @@ struct DocumentRoutes {
 
     func register(in router: inout Router) {
         router.post("/v1/documents/{id}/revisions", routing.protect(Permission(.sites, .update)) { [blobs, revisions] request in
-            let document = try Self.documentID(request)
+            let document = try request.http.uuid(naming: "document")
             // Another tenant's document reads as absent before anything about the upload is judged.
             guard try await revisions.documentExists(document, on: request.pool) else { throw HTTPError.notFound("No such document.") }
             let contentType = (request.http.headers["Content-Type"] ?? "").split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
@@ -43,23 +43,18 @@ struct DocumentRoutes {
             return HTTPResponse(status: 201, headers: ["Content-Type": "application/json"], body: revision)
         })
         router.get("/v1/documents/{id}/revisions", routing.protect(Permission(.sites, .read)) { [revisions] request in
-            guard let listed = try await revisions.list(documentID: try Self.documentID(request), on: request.pool) else {
+            guard let listed = try await revisions.list(documentID: try request.http.uuid(naming: "document"), on: request.pool) else {
                 throw HTTPError.notFound("No such document.")
             }
             return HTTPResponse(status: 200, headers: ["Content-Type": "application/json"], body: listed)
         })
         router.get("/v1/documents/{id}/revisions/{revision}/file", routing.protect(Permission(.sites, .read)) { [blobs, revisions] request in
             guard let number = request.http.pathParameters["revision"].flatMap(Int.init),
-                  let revision = try await revisions.find(documentID: try Self.documentID(request), revision: number, on: request.pool) else {
+                  let revision = try await revisions.find(documentID: try request.http.uuid(naming: "document"), revision: number, on: request.pool) else {
                 throw HTTPError.notFound("No such revision.")
             }
             let bytes = try await blobs.get(try BlobKey(revision.blobKey))
             return HTTPResponse(status: 200, headers: ["Content-Type": revision.contentType, "Cache-Control": "private, max-age=3600"], body: bytes)
         })
-    }
-
-    private static func documentID(_ request: TenantRequest) throws(HTTPError) -> UUID {
-        guard let id = request.http.pathParameters["id"].flatMap(UUID.init(uuidString:)) else { throw HTTPError.notFound("No such document.") }
-        return id
     }
 }

@@ -62,7 +62,7 @@ struct FieldRecordRoutes {
             return HTTPResponse(status: 201, headers: ["Content-Type": "application/json"], body: entry)
         })
         router.post("/v1/interventions/{id}/signatures", routing.protect(Permission(.fieldwork, .create)) { [signatures] request in
-            let id = try InterventionRoutes.interventionID(request)
+            let id = try request.http.uuid(naming: "intervention")
             let signature = try Self.signature(try request.http.decode(SignatureRequest.self), intervention: id)
             let stored = try await signatures.sign(signature, userID: request.userID, context: request.audit, on: request.pool)
             return HTTPResponse(status: 201, headers: ["Content-Type": "application/json"], body: stored)

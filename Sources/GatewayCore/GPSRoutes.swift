@@ -79,7 +79,7 @@ struct GPSRoutes {
 
         router.get("/v1/vehicles/{id}/track", guarding.protect(Permission(.resources, .read)) { request, claims in
             let tenant = try Self.tenant(of: claims)
-            guard let vehicleID = request.pathParameters["id"].flatMap(UUID.init(uuidString:)) else { throw HTTPError.notFound("No such vehicle.") }
+            let vehicleID = try request.uuid(naming: "vehicle")
             let now = EpochClock.nowMilliseconds()
             let to = try request.query("to").map { try Self.time($0, name: "to") } ?? now
             let from = try request.query("from").map { try Self.time($0, name: "from") } ?? to - 86_400_000

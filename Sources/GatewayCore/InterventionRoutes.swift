@@ -22,7 +22,7 @@ struct InterventionRoutes {
 
     func register(in router: inout Router) {
         router.post("/v1/interventions/{id}/transitions", routing.protect(Permission(.interventions, .update)) { [interventions] request in
-            let id = try Self.interventionID(request)
+            let id = try request.http.uuid(naming: "intervention")
             let version = try ETag.required(request.http)
             let body = try request.http.decode(TransitionRequest.self)
             guard let target = InterventionStatus(rawValue: body.to) else {
@@ -35,7 +35,7 @@ struct InterventionRoutes {
             return ResourceRoutes.response(record, status: 200)
         })
         router.get("/v1/interventions/{id}/checklist", routing.protect(Permission(.interventions, .read)) { [interventions] request in
-            guard let items = try await interventions.checklist(id: try Self.interventionID(request), on: request.pool) else {
+            guard let items = try await interventions.checklist(id: try request.http.uuid(naming: "intervention"), on: request.pool) else {
                 throw HTTPError.notFound("No such intervention.")
             }
             return HTTPResponse(status: 200, headers: ["Content-Type": "application/json"], body: items)
@@ -46,17 +46,10 @@ struct InterventionRoutes {
             }
             let body = try request.http.decode(AnswerRequest.self)
             let item = try await interventions.answer(
-                id: try Self.interventionID(request), position: position, value: body.value, role: request.claims.role,
+                id: try request.http.uuid(naming: "intervention"), position: position, value: body.value, role: request.claims.role,
                 userID: request.userID, context: request.audit, on: request.pool
             )
             return HTTPResponse(status: 200, headers: ["Content-Type": "application/json"], body: item)
         })
-    }
-
-    static func interventionID(_ request: TenantRequest) throws(HTTPError) -> UUID {
-        guard let id = request.http.pathParameters["id"].flatMap(UUID.init(uuidString:)) else {
-            throw HTTPError.notFound("No such intervention.")
-        }
-        return id
     }
 }

@@ -31,9 +31,7 @@ struct JobRoutes {
 
     func register(in router: inout Router) {
         router.get("/v1/jobs/{id}", guarding.protect(Permission(.jobs, .read)) { [jobs] request, claims in
-            guard let id = request.pathParameters["id"].flatMap(UUID.init(uuidString:)) else {
-                throw HTTPError.notFound("No such job.")
-            }
+            let id = try request.uuid(naming: "job")
             guard let tenant = claims.tenant, let job = try await jobs.find(id: id, tenant: tenant) else {
                 throw HTTPError.notFound("No such job.")
             }

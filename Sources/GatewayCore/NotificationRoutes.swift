@@ -75,7 +75,7 @@ struct NotificationRoutes {
         })
         router.post("/v1/notifications/{id}/read", guarding.protect(Permission(.notifications, .update)) { request, claims in
             let (pool, user) = try await caller(claims)
-            guard let id = request.pathParameters["id"].flatMap(UUID.init(uuidString:)) else { throw HTTPError.notFound("No such notification.") }
+            let id = try request.uuid(naming: "notification")
             // Counts the user's entries with that id, read before or not: none means not theirs.
             guard try await inbox.markRead(user: user, ids: [id], on: pool) == 1 else { throw HTTPError.notFound("No such notification.") }
             return try .json(["unread": try await inbox.unreadCount(user: user, on: pool)])
@@ -132,13 +132,13 @@ struct NotificationRoutes {
             return try .json(CreatedWebhook(endpoint: endpoint, secret: "whsec_" + Hex.encode(secret)), status: 201)
         })
         router.get("/v1/webhooks/{id}", guarding.protect(Permission(.integrations, .read)) { request, claims in
-            guard let endpoint = try await webhooks.find(try Self.webhookID(request), on: try await tenantPool(claims)) else {
+            guard let endpoint = try await webhooks.find(try request.uuid(naming: "webhook"), on: try await tenantPool(claims)) else {
                 throw HTTPError.notFound("No such webhook.")
             }
             return try .json(endpoint)
         })
         router.put("/v1/webhooks/{id}", guarding.protect(Permission(.integrations, .update)) { request, claims in
-            let id = try Self.webhookID(request)
+            let id = try request.uuid(naming: "webhook")
             let input = try request.decode(WebhookInput.self).validated(instance: request.path)
             guard let endpoint = try await webhooks.update(
                 id, url: input.url, description: input.description ?? "", eventTypes: input.eventTypes, enabled: input.enabled ?? true,
@@ -147,7 +147,7 @@ struct NotificationRoutes {
             return try .json(endpoint)
         })
         router.delete("/v1/webhooks/{id}", guarding.protect(Permission(.integrations, .delete)) { request, claims in
-            guard try await webhooks.delete(try Self.webhookID(request), on: try await tenantPool(claims)) else {
+            guard try await webhooks.delete(try request.uuid(naming: "webhook"), on: try await tenantPool(claims)) else {
                 throw HTTPError.notFound("No such webhook.")
             }
             return HTTPResponse(status: 204)
@@ -155,7 +155,7 @@ struct NotificationRoutes {
         router.get("/v1/webhooks/{id}/deliveries", guarding.protect(Permission(.integrations, .read)) { request, claims in
             let limit = min(max(Int(request.query("limit") ?? "") ?? 50, 1), 200)
             let pool = try await tenantPool(claims)
-            let id = try Self.webhookID(request)
+            let id = try request.uuid(naming: "webhook")
             guard try await webhooks.find(id, on: pool) != nil else { throw HTTPError.notFound("No such webhook.") }
             return try .json(["items": try await webhooks.deliveries(of: id, limit: limit, on: pool)])
         })
@@ -173,11 +173,6 @@ struct NotificationRoutes {
         }
 
         enum CodingKeys: String, CodingKey { case secret }
-    }
-
-    private static func webhookID(_ request: HTTPRequest) throws(HTTPError) -> UUID {
-        guard let id = request.pathParameters["id"].flatMap(UUID.init(uuidString:)) else { throw HTTPError.notFound("No such webhook.") }
-        return id
     }
 
     private func tenantPool(_ claims: AccessClaims) async throws -> PostgresPool {

@@ -151,7 +151,7 @@ struct PhotoRoutes: Sendable {
         guard let tenant = claims.tenant else {
             throw HTTPError(status: 403, detail: "Photos belong to a tenant; use a tenant user's token.")
         }
-        guard let id = request.pathParameters["id"].flatMap(UUID.init(uuidString:)) else { throw HTTPError.notFound("No such site.") }
+        let id = try request.uuid(naming: "site")
         let pool = try await tenants.pool(for: tenant)
         guard try await !pool.query("SELECT 1 FROM sites WHERE id = \(id)").isEmpty else { throw HTTPError.notFound("No such site.") }
         return (pool, id)
@@ -163,9 +163,7 @@ struct PhotoRoutes: Sendable {
         guard let tenant = claims.tenant else {
             throw HTTPError(status: 403, detail: "Photos belong to a tenant; use a tenant user's token.")
         }
-        guard let id = request.pathParameters["id"].flatMap(UUID.init(uuidString:)) else {
-            throw HTTPError.notFound("No such intervention.")
-        }
+        let id = try request.uuid(naming: "intervention")
         let pool = try await tenants.pool(for: tenant)
         guard try await !pool.query("SELECT 1 FROM interventions WHERE id = \(id)").isEmpty else {
             throw HTTPError.notFound("No such intervention.")

@@ -61,7 +61,7 @@ struct PlanningSignals: Sendable {
         _ request: TenantRequest, _ record: VersionedRecord, query: (UUID) -> PostgresQuery, routingKey: String,
         event: (String, String) -> Event
     ) async {
-        guard let id = Self.id(of: record) else { return }
+        guard let id = record.id else { return }
         do {
             guard let connection = broker.connection, connection.isConnected else {
                 throw HTTPError.unavailable("the broker is unreachable", retryAfterSeconds: 5)
@@ -76,11 +76,5 @@ struct PlanningSignals: Sendable {
         } catch {
             request.http.logger.warning("planning signal not published", ["error": "\(error)", "record": id.uuidString])
         }
-    }
-
-    private static func id(of record: VersionedRecord) -> UUID? {
-        guard case .object(let members)? = try? JSONDecoder().decode(JSONValue.self, from: Data(record.json)),
-              case .string(let id)? = members["id"] else { return nil }
-        return UUID(uuidString: id)
     }
 }

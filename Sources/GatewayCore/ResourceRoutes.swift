@@ -25,7 +25,7 @@ struct ResourceRoutes {
             return HTTPResponse(status: 200, headers: ["Content-Type": "application/json"], body: try await store.list(query, on: request.pool))
         })
         router.get(path + "/{id}", routing.protect(Permission(area, .read)) { request in
-            guard let record = try await store.read(id: try Self.id(request, store), on: request.pool) else {
+            guard let record = try await store.read(id: try request.http.uuid(naming: store.definition.singular), on: request.pool) else {
                 throw HTTPError.notFound("No such \(store.definition.singular).")
             }
             if ETag.matches(request.http, version: record.version) {
@@ -38,13 +38,13 @@ struct ResourceRoutes {
                 let record = try await store.create(try Self.body(request), context: request.audit, on: request.pool)
                 await afterCreate?(request, record)
                 var response = Self.response(record, status: 201)
-                if let id = Self.identifier(of: record) { response.headers.set("Location", path + "/" + id) }
+                if let id = record.id { response.headers.set("Location", path + "/" + id.uuidString.lowercased()) }
                 return response
             })
         }
         if !definition.fields.isEmpty {
             router.patch(path + "/{id}", routing.protect(Permission(area, .update)) { request in
-                let id = try Self.id(request, store)
+                let id = try request.http.uuid(naming: store.definition.singular)
                 let version = try ETag.required(request.http)
                 let record = try await store.update(id: id, try Self.body(request), expectedVersion: version, context: request.audit, on: request.pool)
                 return Self.response(record, status: 200)
@@ -52,19 +52,11 @@ struct ResourceRoutes {
         }
         if definition.deletable {
             router.delete(path + "/{id}", routing.protect(Permission(area, .delete)) { request in
-                let id = try Self.id(request, store)
+                let id = try request.http.uuid(naming: store.definition.singular)
                 try await store.delete(id: id, expectedVersion: try ETag.required(request.http), context: request.audit, on: request.pool)
                 return HTTPResponse(status: 204)
             })
         }
-    }
-
-    /// A malformed id names nothing that exists: 404, like an id of another tenant.
-    static func id(_ request: TenantRequest, _ store: ResourceStore) throws(HTTPError) -> UUID {
-        guard let id = request.http.pathParameters["id"].flatMap(UUID.init(uuidString:)) else {
-            throw HTTPError.notFound("No such \(store.definition.singular).")
-        }
-        return id
     }
 
     static func body(_ request: TenantRequest) throws -> JSONValue {
@@ -79,11 +71,5 @@ struct ResourceRoutes {
 
     static func response(_ record: VersionedRecord, status: Int) -> HTTPResponse {
         HTTPResponse(status: status, headers: ["Content-Type": "application/json", "ETag": ETag.header(record.version)], body: record.json)
-    }
-
-    private static func identifier(of record: VersionedRecord) -> String? {
-        guard case .object(let members)? = try? JSONDecoder().decode(JSONValue.self, from: Data(record.json)),
-              case .string(let id)? = members["id"] else { return nil }
-        return id
     }
 }

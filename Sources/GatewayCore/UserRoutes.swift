@@ -46,7 +46,7 @@ struct UserRoutes {
             ]), status: 201, headers: headers)
         })
         router.post("/v1/users/{id}/password-reset", routing.protect(Permission(.users, .update)) { [accounts] request in
-            guard let id = request.http.pathParameters["id"].flatMap(UUID.init(uuidString:)) else { throw HTTPError.notFound("No such user.") }
+            let id = try request.http.uuid(naming: "user")
             let token = try await accounts.issueReset(userID: id, context: request.audit, on: request.pool)
             return try .json(TokenGrant(token: token, expiresIn: UserAccounts.resetLifetime.components.seconds), status: 201, headers: ["Cache-Control": "no-store"])
         })

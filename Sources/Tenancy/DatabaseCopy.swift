@@ -7,7 +7,7 @@ import Postgres
 enum DatabaseCopy {
     static func copy(database: String, from source: DatabaseServer, to target: DatabaseServer, role: String) async throws {
         let dump = FileManager.default.temporaryDirectory.appendingPathComponent("fieldops-move-\(UUID().uuidString).dump").path
-        FileManager.default.createFile(atPath: dump, contents: nil, attributes: [.posixPermissions: 0o600])
+        try createPrivateFile(dump)
         defer { try? FileManager.default.removeItem(atPath: dump) }
         try await run("pg_dump", ["--format=custom", "--no-owner", "--no-privileges", "--file=\(dump)", "--dbname=\(database)"], on: source)
         try await run("pg_restore", ["--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction", "--role=\(role)", "--dbname=\(database)", dump], on: target)
@@ -16,9 +16,16 @@ enum DatabaseCopy {
     /// The whole database as a `pg_dump` custom-format archive at `path` (created 0600), then read back
     /// with `pg_restore --list` so a truncated archive is caught before anything is deleted.
     static func archive(database: String, on server: DatabaseServer, to path: String) async throws {
-        FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+        try createPrivateFile(path)
         try await run("pg_dump", ["--format=custom", "--file=\(path)", "--dbname=\(database)"], on: server)
         try await run("pg_restore", ["--list", path], on: server)
+    }
+
+    /// An empty file only its owner can read: a dump holds every row of the tenant.
+    private static func createPrivateFile(_ path: String) throws(TenancyError) {
+        guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+            throw TenancyError(code: .stepFailed, message: "cannot create \(path)")
+        }
     }
 
     private static func run(_ tool: String, _ arguments: [String], on server: DatabaseServer) async throws {
