@@ -24,6 +24,7 @@ RUN apt-get update \
       libpango1.0-dev=1.50.* \
       libmicrohttpd-dev=0.9.* \
       libsodium-dev=1.0.* \
+      libssl-dev=3.0.* \
       libcurl4-openssl-dev=7.88.* \
  && rm -rf /var/lib/apt/lists/*
 
@@ -63,7 +64,7 @@ RUN apt-get update \
       fonts-dejavu-core=2.37-* \
       libmicrohttpd12=0.9.* \
       libsodium23=1.0.* \
-      fonts-dejavu-core=2.37-* \
+      libssl3=3.0.* \
  && rm -rf /var/lib/apt/lists/* \
  && groupadd --system --gid 10001 fieldops \
  && useradd --system --uid 10001 --gid fieldops --no-create-home --home-dir /nonexistent \

@@ -25,17 +25,19 @@ let package = Package(
         cLibrary("CLibPQ", pkgConfig: "libpq", apt: "libpq-dev"),
         cLibrary("CHiredis", pkgConfig: "hiredis", apt: "libhiredis-dev"),
         cLibrary("CVips", pkgConfig: "vips", apt: "libvips-dev"),
+        cLibrary("CTurboJPEG", pkgConfig: "libturbojpeg", apt: "libturbojpeg0-dev"),
         cLibrary("CXlsxWriter", pkgConfig: "xlsxwriter", apt: "libxlsxwriter-dev"),
         cLibrary("CPangoCairo", pkgConfig: "pangocairo", apt: "libpango1.0-dev"),
         cLibrary("CMicroHTTPD", pkgConfig: "libmicrohttpd", apt: "libmicrohttpd-dev"),
         cLibrary("CSodium", pkgConfig: "libsodium", apt: "libsodium-dev"),
+        cLibrary("CLibCrypto", pkgConfig: "libcrypto", apt: "libssl-dev"),
         cLibrary("CCurl", pkgConfig: "libcurl", apt: "libcurl4-openssl-dev"),
         // Fixed-signature wrappers for what Swift cannot call: variadic functions and macros.
         .target(name: "CShims", dependencies: ["CRabbitMQ", "CMicroHTTPD", "CCurl"]),
 
         // Libraries.
         .target(name: "FieldOpsCore"),
-        .target(name: "FieldOpsCrypto", dependencies: ["CSodium"]),
+        .target(name: "FieldOpsCrypto", dependencies: ["CSodium", "CLibCrypto"]),
         .target(name: "Telemetry", dependencies: ["FieldOpsCore"]),
         .target(name: "AMQP", dependencies: ["CRabbitMQ", "CShims", "FieldOpsCore", "Telemetry"]),
         .target(name: "Postgres", dependencies: ["CLibPQ", "FieldOpsCrypto", "FieldOpsCore", "Telemetry"]),
@@ -85,7 +87,7 @@ let package = Package(
             "Reports", "ReportRendering", "BlobStore", "Commands", "Mesh", "Postgres", "Tenancy", "Telemetry", "FieldOpsCore",
         ]),
         // Photo evidence: fixed-signature libvips wrappers, the engine (sniffing, layout, pipeline), the worker's logic.
-        .target(name: "CVipsShims", dependencies: ["CVips"]),
+        .target(name: "CVipsShims", dependencies: ["CVips", "CTurboJPEG"]),
         .target(name: "PhotoProcessing", dependencies: ["CVips", "CVipsShims", "FieldOpsCrypto", "FieldOpsCore"]),
         .target(name: "PhotoWorker", dependencies: ["PhotoProcessing", "BlobStore", "Commands", "Geo", "Mesh", "Postgres", "Tenancy", "FieldOpsCore"]),
 
@@ -100,7 +102,7 @@ let package = Package(
             name: "GPSIngestMain", dependencies: ["GPSIngest", "AMQP", "HTTPServer", "Mesh", "Postgres", "Telemetry", "FieldOpsCore"], path: "gps-ingest"
         ),
         .executableTarget(
-            name: "PhotoWorkerMain", dependencies: ["PhotoWorker", "BlobStore", "Mesh", "Tenancy", "WorkerHost", "FieldOpsCore"], path: "workers/photo"
+            name: "PhotoWorkerMain", dependencies: ["PhotoWorker", "PhotoProcessing", "BlobStore", "Mesh", "Tenancy", "WorkerHost", "FieldOpsCore"], path: "workers/photo"
         ),
         .executableTarget(
             name: "FieldOpsCtl",
@@ -150,6 +152,7 @@ let package = Package(
             "CRabbitMQ", "CLibPQ", "CHiredis", "CVips", "CXlsxWriter", "CPangoCairo", "CMicroHTTPD", "CSodium", "CCurl",
         ]),
         .testTarget(name: "FieldOpsCoreTests", dependencies: ["FieldOpsCore"]),
+        .testTarget(name: "FieldOpsCryptoTests", dependencies: ["FieldOpsCrypto"]),
         .testTarget(name: "TelemetryTests", dependencies: ["Telemetry", "FieldOpsCore"]),
         .testTarget(name: "AMQPTests", dependencies: ["AMQP", "Telemetry", "FieldOpsCore", "TestSupport"]),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "FieldOpsCrypto", "Telemetry", "FieldOpsCore"]),

@@ -2,9 +2,12 @@ import CVips
 import CVipsShims
 import FieldOpsCrypto
 
-/// The evidence pipeline over libvips: check the header, turn upright by EXIF, normalise to 8-bit
-/// sRGB, stamp the band and encode the watermarked JPEG in one top-to-bottom pass, then derive the
-/// thumbnails from that JPEG at reduced decode scale, and hash everything.
+/// The evidence pipeline over libvips: check the header, decode once into memory upright and as
+/// 8-bit sRGB, stamp the band, encode the watermarked JPEG, scale the thumbnails down from the same
+/// stamped pixels, and hash everything.
+///
+/// Decoding is most of the cost (entropy decoding is paid for every byte of the file, even at
+/// reduced scale), so the original is decoded exactly once and every output reads those pixels.
 ///
 /// CPU-bound and blocking: callers run it on a thread of their own, never on the cooperative pool.
 public struct PhotoPipeline: Sendable {
@@ -21,56 +24,63 @@ public struct PhotoPipeline: Sendable {
         let header = try PhotoHeader.inspect(original, maxPixels: settings.maxPixels)
         // libvips reads the original in place: everything that touches pixels stays inside this closure.
         return try original.withBorrowedBytes { buffer throws(PhotoError) in
-            // Upright photos stream top to bottom through a few scanlines of memory; a rotation or
-            // flip needs the whole decoded image.
             let probe = try PhotoHeader.load(buffer, sequential: true)
             let exifTime = probe.string("exif-ifd2-DateTimeOriginal").flatMap {
                 ExifDateTime(exif: $0, offset: probe.string("exif-ifd2-OffsetTimeOriginal"))
             }
-            let loaded = (probe.int("orientation") ?? 1) <= 1 ? probe : try PhotoHeader.load(buffer, sequential: false)
-            let upright = try srgb8(VipsImageHandle.make("autorot") { fo_vips_autorot(loaded.pointer, $0) })
-            let stamped = try stamp(upright, lines: lines, logo: logo, backgroundLevel: bottomLevel(of: buffer))
+            let upright = try decodedUpright(buffer, format: header.format, probe: probe)
+            let stamped = try stamp(upright, lines: lines, logo: logo)
 
             let jpeg = try stamped.image.jpeg(quality: settings.jpegQuality, strip: !settings.keepEXIF)
-            let watermarked = derived(stamped.image, bytes: jpeg)
             return ProcessedPhoto(
                 format: header.format, originalSHA256: SHA256.hex(original), width: stamped.image.width, height: stamped.image.height,
-                exifCaptureTime: exifTime, watermarked: watermarked, thumbnails: try thumbnails(of: jpeg),
+                exifCaptureTime: exifTime, watermarked: derived(stamped.image, bytes: jpeg), thumbnails: try thumbnails(of: stamped.image),
                 layout: stamped.layout, colours: stamped.colours
             )
         }
     }
 
-    /// The thumbnails of the watermarked JPEG: the largest through JPEG shrink-on-load (decoding at
-    /// 1/2, 1/4 or 1/8 scale costs a fraction of a full decode), each smaller one from the previous.
-    private func thumbnails(of jpeg: [UInt8]) throws(PhotoError) -> [DerivedImage] {
-        try jpeg.withBorrowedBytes { buffer throws(PhotoError) in
-            var made: [DerivedImage] = []
-            var previous: VipsImageHandle?
-            for size in settings.thumbnailSizes {
-                let thumbnail = try VipsImageHandle.make("thumbnail") { out in
-                    if let previous { return fo_vips_thumbnail_image(previous.pointer, out, Int32(size), Int32(size)) }
-                    return fo_vips_thumbnail_buffer(buffer.baseAddress, buffer.count, out, Int32(size), Int32(size))
-                }
-                // Rendered now, while the JPEG's buffer is borrowed; the next one starts from these pixels.
-                let pixels = try thumbnail.inMemory()
-                made.append(derived(pixels, bytes: try pixels.jpeg(quality: settings.jpegQuality, strip: true)))
-                previous = pixels
+    /// The photo decoded once into memory, turned upright by its EXIF orientation, as 8-bit sRGB.
+    private func decodedUpright(_ buffer: UnsafeRawBufferPointer, format: ImageFormat, probe: VipsImageHandle) throws(PhotoError) -> VipsImageHandle {
+        let rotated = (probe.int("orientation") ?? 1) > 1
+        let decoded: VipsImageHandle
+        if format == .jpeg, probe.bands == 3, probe.format == VIPS_FORMAT_UCHAR, probe.interpretation == VIPS_INTERPRETATION_sRGB {
+            // Nearly every camera photo: TurboJPEG straight into memory.
+            guard let base = buffer.baseAddress, let pixels = fo_vips_decode_jpeg_rgb(base, buffer.count, probe.pointer) else {
+                throw Vips.error("decode", code: .corrupt)
             }
-            return made
+            decoded = VipsImageHandle(pixels)
+        } else {
+            // Grey, CMYK, 16-bit, alpha, PNG, HEIC, WebP: libvips' loaders, then converted. Upright
+            // images decode top to bottom; a rotation or flip needs random access.
+            let loaded = rotated ? try PhotoHeader.load(buffer, sequential: false) : probe
+            decoded = try srgb8(loaded).inMemory()
         }
+        guard rotated else { return decoded }
+        // Rotated once into memory: the JPEG and the thumbnails then read rows, not columns.
+        return try VipsImageHandle.make("autorot") { fo_vips_autorot(decoded.pointer, $0) }.inMemory()
     }
 
-    /// The mean level of the photo's bottom band, from a small upright preview decoded at reduced
-    /// scale, so the full-size image is read only once, top to bottom.
-    private func bottomLevel(of buffer: UnsafeRawBufferPointer) throws(PhotoError) -> Double {
-        let preview = try srgb8(VipsImageHandle.make("preview", code: .corrupt) { fo_vips_thumbnail_buffer(buffer.baseAddress, buffer.count, $0, 256, 256) })
-        let height = min(preview.height, max(1, Int((Double(preview.height) * settings.bandHeightRatio).rounded())))
-        let strip = try VipsImageHandle.make("preview band") {
-            fo_vips_extract_area(preview.pointer, $0, 0, Int32(preview.height - height), Int32(preview.width), Int32(height))
+    /// The thumbnails, scaled down from the stamped pixels (so they show the band too): the largest
+    /// from the full image, each smaller one from the previous.
+    private func thumbnails(of stamped: VipsImageHandle) throws(PhotoError) -> [DerivedImage] {
+        var made: [DerivedImage] = []
+        var previous = stamped
+        for size in settings.thumbnailSizes {
+            let source = previous
+            let scale = min(Double(size) / Double(source.width), Double(size) / Double(source.height))
+            // Never enlarged: a photo already smaller than the box is its own thumbnail.
+            let thumbnail = scale >= 1 ? source : try VipsImageHandle.make("thumbnail") { fo_vips_resize(source.pointer, $0, scale) }.inMemory()
+            made.append(derived(thumbnail, bytes: try thumbnail.jpeg(quality: settings.jpegQuality, strip: true)))
+            previous = thumbnail
         }
+        return made
+    }
+
+    /// The mean level of `region`: how bright the photo is where the band goes.
+    private func meanLevel(of region: VipsImageHandle) throws(PhotoError) -> Double {
         var level = 0.0
-        guard fo_vips_avg(strip.pointer, &level) == 0 else { throw Vips.error("average", code: .corrupt) }
+        guard fo_vips_avg(region.pointer, &level) == 0 else { throw Vips.error("average", code: .corrupt) }
         return level
     }
 
@@ -97,10 +107,11 @@ public struct PhotoPipeline: Sendable {
         return current
     }
 
-    /// The image with its band drawn: the band region darkened, then each line of white text and
-    /// the logo blended in through their masks, and the band put back.
+    /// The image with its band drawn: the band region darkened, the white text and the logo blended
+    /// in through their masks, and the band — rendered once, since the JPEG and the thumbnails both
+    /// read it — put back.
     private func stamp(
-        _ image: VipsImageHandle, lines: [String], logo: [UInt8]?, backgroundLevel: Double
+        _ image: VipsImageHandle, lines: [String], logo: [UInt8]?
     ) throws(PhotoError) -> (image: VipsImageHandle, layout: WatermarkLayout, colours: WatermarkColours) {
         let logoImage = try logo.map { bytes throws(PhotoError) in try logoThumbnail(bytes, boxHeight: Int(Double(image.height) * settings.bandHeightRatio)) }
         let layout = WatermarkLayoutEngine.layout(
@@ -109,33 +120,47 @@ public struct PhotoPipeline: Sendable {
         )
         let rect = layout.band
         let region = try VipsImageHandle.make("extract band area") { fo_vips_extract_area(image.pointer, $0, Int32(rect.x), Int32(rect.y), Int32(rect.width), Int32(rect.height)) }
-        let colours = WatermarkLayoutEngine.colours(backgroundLevel: backgroundLevel)
+        let colours = WatermarkLayoutEngine.colours(backgroundLevel: try meanLevel(of: region))
 
         var band = try VipsImageHandle.make("darken") { fo_vips_linear1(region.pointer, $0, 1 - colours.bandOpacity, 0) }
-        let white = try VipsImageHandle.make("text colour") { fo_vips_linear1(region.pointer, $0, 0, Double(colours.textLevel)) }
+        if let text = try textMask(layout, size: (rect.width, rect.height)) {
+            let white = try VipsImageHandle.make("text colour") { fo_vips_linear1(region.pointer, $0, 0, Double(colours.textLevel)) }
+            let darkened = band
+            band = try VipsImageHandle.make("blend text") { fo_vips_blend(text.pointer, white.pointer, darkened.pointer, $0) }
+        }
+        if let logoImage, let box = layout.logo {
+            band = try placeLogo(logoImage, in: box, onto: band)
+        }
+        let rendered = try band.inMemory()
+        let stamped = try VipsImageHandle.make("insert band") { fo_vips_insert(image.pointer, rendered.pointer, $0, Int32(rect.x), Int32(rect.y)) }
+        return (stamped, layout, colours)
+    }
+
+    /// One mask of the band's size holding every line of text (lines never overlap), so the text
+    /// costs one blend whatever the number of lines; nil when there is no text to draw.
+    private func textMask(_ layout: WatermarkLayout, size: (width: Int, height: Int)) throws(PhotoError) -> VipsImageHandle? {
+        var combined: VipsImageHandle?
         for line in layout.lines where !line.text.isEmpty {
             var mask = try VipsImageHandle.make("text") { fo_vips_text($0, line.text, "\(settings.font) \(layout.fontSize)") }
-            let fitting = (width: min(mask.width, line.maxWidth), height: min(mask.height, rect.height - line.y))
+            let fitting = (width: min(mask.width, line.maxWidth), height: min(mask.height, size.height - line.y))
             guard fitting.height > 0 else { continue }
             if fitting != (mask.width, mask.height) {
                 let whole = mask
                 mask = try VipsImageHandle.make("clip text") { fo_vips_extract_area(whole.pointer, $0, 0, 0, Int32(fitting.width), Int32(fitting.height)) }
             }
-            band = try blend(mask, colour: white, into: band, at: (line.x, line.y))
+            let line = (mask: mask, x: Int32(line.x), y: Int32(line.y))
+            if let previous = combined {
+                combined = try VipsImageHandle.make("add text") { fo_vips_insert(previous.pointer, line.mask.pointer, $0, line.x, line.y) }
+            } else {
+                combined = try placed(mask, at: (line.x, line.y), size: size)
+            }
         }
-        if let logoImage, let box = layout.logo {
-            band = try placeLogo(logoImage, in: box, onto: band)
-        }
-        let stamped = try VipsImageHandle.make("insert band") { fo_vips_insert(image.pointer, band.pointer, $0, Int32(rect.x), Int32(rect.y)) }
-        return (stamped, layout, colours)
+        return combined
     }
 
-    /// `colour` where the mask (placed at `origin` in the band) is set, the band elsewhere.
-    private func blend(_ mask: VipsImageHandle, colour: VipsImageHandle, into band: VipsImageHandle, at origin: (x: Int, y: Int)) throws(PhotoError) -> VipsImageHandle {
-        let placed = try VipsImageHandle.make("place mask") {
-            fo_vips_embed(mask.pointer, $0, Int32(origin.x), Int32(origin.y), Int32(band.width), Int32(band.height))
-        }
-        return try VipsImageHandle.make("blend") { fo_vips_blend(placed.pointer, colour.pointer, band.pointer, $0) }
+    /// `mask` at `origin` on a black canvas of `size`.
+    private func placed(_ mask: VipsImageHandle, at origin: (x: Int32, y: Int32), size: (width: Int, height: Int)) throws(PhotoError) -> VipsImageHandle {
+        try VipsImageHandle.make("place mask") { fo_vips_embed(mask.pointer, $0, origin.x, origin.y, Int32(size.width), Int32(size.height)) }
     }
 
     /// The logo, at most `boxHeight` pixels high, as 8-bit sRGB with its alpha kept as the last band.
@@ -164,6 +189,7 @@ public struct PhotoPipeline: Sendable {
             ? try VipsImageHandle.make("logo alpha") { fo_vips_extract_band(fitted.pointer, $0, Int32(colourBands), 1) }
             : try VipsImageHandle.make("logo box") { fo_vips_linear1(colour.pointer, $0, 0, 255) }
         let opaque = try VipsImageHandle.make("alpha band") { fo_vips_extract_band(alpha.pointer, $0, 0, 1) }
-        return try blend(opaque, colour: placedColour, into: band, at: (x, y))
+        let mask = try placed(opaque, at: (Int32(x), Int32(y)), size: (band.width, band.height))
+        return try VipsImageHandle.make("blend logo") { fo_vips_blend(mask.pointer, placedColour.pointer, band.pointer, $0) }
     }
 }

@@ -2,14 +2,16 @@
 import BlobStore
 import FieldOpsCore
 import Mesh
+import PhotoProcessing
 import PhotoWorker
+import Tenancy
 import WorkerHost
 
 #if canImport(Glibc)
 import Glibc
-import Tenancy
 #endif
 
+DecodedImageMemory.reuseFreedBlocks()
 let environment = Environment.process()
 let exitCode = await WorkerHost.run(name: "photo-worker", queue: "fieldops.photo", environment: environment) { resources in
     let configuration = try PhotoWorkerConfiguration(environment: environment)
