@@ -19,6 +19,7 @@ RUN apt-get update \
       libpq-dev=15.* \
       libhiredis-dev=0.14.* \
       libvips-dev=8.14.* \
+      libturbojpeg0-dev=1:2.1.* \
       libxlsxwriter-dev=1.1.* \
       libcairo2-dev=1.16.* \
       libpango1.0-dev=1.50.* \
@@ -57,6 +58,7 @@ RUN apt-get update \
       libpq5=15.* \
       libhiredis0.14=0.14.* \
       libvips42=8.14.* \
+      libturbojpeg0=1:2.1.* \
       libxlsxwriter4=1.1.* \
       libpango-1.0-0=1.50.* \
       libpangocairo-1.0-0=1.50.* \

@@ -5,7 +5,7 @@ set -euo pipefail
 
 APT_PACKAGES=(
   # C libraries behind the Sources/C* targets
-  librabbitmq-dev libpq-dev libhiredis-dev libvips-dev libxlsxwriter-dev libcairo2-dev libpango1.0-dev
+  librabbitmq-dev libpq-dev libhiredis-dev libvips-dev libturbojpeg0-dev libxlsxwriter-dev libcairo2-dev libpango1.0-dev
   libmicrohttpd-dev libsodium-dev libssl-dev libcurl4-openssl-dev
   # services run as plain processes by scripts/services.sh
   postgresql-15 redis-server redis-tools rabbitmq-server
