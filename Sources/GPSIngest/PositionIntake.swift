@@ -1,4 +1,9 @@
 import FieldOpsCore
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 import GPS
 import HTTPServer
 import Mesh
@@ -6,16 +11,20 @@ import Mesh
 /// The common end of every HTTP ingestion path: validates a device's positions and publishes them
 /// to the positions exchange, answering only once the broker confirmed. Anything invalid refuses
 /// the whole request with every reason (`400`), so a tracker never half-succeeds; the broker away
-/// is a `503` with `Retry-After`, never a silent drop.
+/// is a `503` with `Retry-After`, never a silent drop. Concurrent requests' messages are published
+/// and confirmed together (`GroupedPublisher`): a tracker sending one position per request would
+/// otherwise wait for a confirm round trip of its own.
 public struct PositionIntake: Sendable {
     static let retryAfterSeconds = 2
 
     private let broker: BrokerLink
+    private let publisher: GroupedPublisher
     private let exchange: String
     private let validation: PositionValidation
 
     public init(broker: BrokerLink, configuration: GPSIngestConfiguration) {
         self.broker = broker
+        publisher = GroupedPublisher(broker: broker, purpose: "position publishes")
         exchange = configuration.positionsExchange
         validation = configuration.validation
     }
@@ -32,9 +41,11 @@ public struct PositionIntake: Sendable {
         }
         let batch = PositionBatchMessage(deviceID: device.deviceID, receivedAt: receivedAt, positions: outcome.accepted)
         do {
-            try await MeshPublisher(connection: connection, appID: "gps-ingest").publish(
-                batch, exchange: exchange, routingKey: device.deviceID, tenant: device.tenantSlug, trace: request.trace.child()
+            let message = MeshPublisher(connection: connection, appID: "gps-ingest").envelope(
+                type: PositionBatchMessage.type, body: Array(try JSONEncoder().encode(batch)), exchange: exchange,
+                routingKey: device.deviceID, tenant: device.tenantSlug, trace: request.trace.child()
             )
+            try await publisher.publish(message)
         } catch {
             request.logger.warning("positions not confirmed by the broker", ["error": "\(error)", "device": device.deviceID])
             throw HTTPError.unavailable("The message broker did not confirm the positions; retry later.", retryAfterSeconds: Self.retryAfterSeconds)

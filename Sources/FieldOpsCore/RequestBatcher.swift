@@ -1,4 +1,3 @@
-import FieldOpsCore
 import Synchronization
 
 /// Serves concurrent requests in batches, so that many requests share one round trip.
@@ -12,9 +11,9 @@ import Synchronization
 /// Batches run on a thread of their own: when a batch's database or broker call returns, it goes
 /// on at once instead of queueing behind the request work waiting for the shared threads — work
 /// that the batch itself is about to release.
-final class RequestBatcher<Item: Sendable, Outcome: Sendable>: Sendable {
+public final class RequestBatcher<Item: Sendable, Outcome: Sendable>: Sendable {
     /// Serves one batch; answers one outcome per item, in the same order.
-    typealias Serve = @Sendable ([Item]) async -> [Outcome]
+    public typealias Serve = @Sendable ([Item]) async -> [Outcome]
 
     private struct Pending {
         let item: Item
@@ -38,7 +37,7 @@ final class RequestBatcher<Item: Sendable, Outcome: Sendable>: Sendable {
     private let executor: any TaskExecutor
     private let state = Mutex(State())
 
-    init(purpose: String, maxBatchSize: Int, concurrency: Int, serve: @escaping Serve) {
+    public init(purpose: String, maxBatchSize: Int, concurrency: Int, serve: @escaping Serve) {
         precondition(maxBatchSize > 0 && concurrency > 0, "a batcher serves at least one item in one batch at a time")
         self.maxBatchSize = maxBatchSize
         self.concurrency = concurrency
@@ -48,7 +47,7 @@ final class RequestBatcher<Item: Sendable, Outcome: Sendable>: Sendable {
     }
 
     /// Waits for `item`'s batch to be served and returns its outcome.
-    func submit(_ item: Item) async -> Outcome {
+    public func submit(_ item: Item) async -> Outcome {
         await withCheckedContinuation { continuation in
             let batch: [Pending]? = state.withLock { state in
                 state.pending.append(Pending(item: item, continuation: continuation))
