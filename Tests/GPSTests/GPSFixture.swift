@@ -93,13 +93,23 @@ final class GPSFixture {
     }
 
     @discardableResult
-    func startWorker() throws -> GPSWorkerProcess {
-        let worker = try GPSWorkerProcess(environment: environment.values)
+    func startWorker(overrides: [String: String] = [:]) throws -> GPSWorkerProcess {
+        let worker = try GPSWorkerProcess(environment: environment.values.merging(overrides) { _, new in new })
         workers.append(worker)
         return worker
     }
 
     func tenantPool() async throws -> PostgresPool { try await tenants.pool(for: tenant) }
+
+    /// The tenant's presence threshold; set before a worker reads the tenant's settings.
+    func setOfflineAfter(seconds: Int) async throws {
+        _ = try await tenantPool().query("UPDATE gps_settings SET offline_after_seconds = \(seconds)")
+    }
+
+    /// The kinds of the device's stored events, oldest first.
+    func storedEventKinds() async throws -> [String] {
+        try await tenantPool().query("SELECT kind FROM gps_events WHERE device_id = \(device) ORDER BY occurred_at, kind").decode(String.self)
+    }
 
     /// Registers one more tracker for the tenant.
     func register(_ deviceID: String) async throws {

@@ -88,6 +88,8 @@ struct GPSIngestionTests {
     @Test("a scripted drive through the worker gives exactly its events, stored and published; replaying it adds nothing")
     func scriptedDrive() async throws {
         try await GPSFixture.run { fixture in
+            // The drive is half an hour old: a sweep must not find the device offline meanwhile.
+            try await fixture.setOfflineAfter(seconds: 86_400)
             let pool = try await fixture.tenantPool()
             let site = try await pool.query("""
                 INSERT INTO sites (code, name, site_type, client_name, latitude, longitude)
@@ -106,7 +108,7 @@ struct GPSIngestionTests {
             try fixture.startWorker()
 
             let expected: [(String, Int64)] = [
-                ("trip.started", 0), ("geofence.entered", 2), ("trip.ended", 3), ("stop.started", 3), ("stop.ended", 10), ("trip.started", 10),
+                ("device.online", 0), ("trip.started", 0), ("geofence.entered", 2), ("trip.ended", 3), ("stop.started", 3), ("stop.ended", 10), ("trip.started", 10),
                 ("geofence.exited", 11),
             ]
             func stored() async throws -> [(String, Int64)] {
@@ -131,6 +133,34 @@ struct GPSIngestionTests {
             try await Task.sleep(for: .milliseconds(500))
             #expect(try await fixture.storedCount() == drive.count)
             #expect(try await stored().count == expected.count)
+            #expect(try await fixture.connection.inspectQueue(name: fixture.eventsQueue).messageCount == 0, "no event published twice")
+        }
+    }
+
+    @Test("a device silent past its tenant's threshold goes offline once; its next fix brings it online once")
+    func presence() async throws {
+        try await GPSFixture.run { fixture in
+            try await fixture.setOfflineAfter(seconds: 2)
+            try fixture.startWorker(overrides: ["FIELDOPS_GPS_PRESENCE_SWEEP_MS": "300"])
+            let first = EpochClock.nowMilliseconds() - 500
+            try await fixture.publish([Position(deviceID: fixture.device, fixTime: first, latitude: 45, longitude: 5, speed: 0)])
+            try await eventually(timeout: .seconds(30)) { try await fixture.storedEventKinds() == ["device.online", "device.offline"] }
+            // Several sweeps later, still one offline event.
+            try await Task.sleep(for: .seconds(1.5))
+            #expect(try await fixture.storedEventKinds() == ["device.online", "device.offline"])
+            let pool = try await fixture.tenantPool()
+            let offlineAt = try await pool.query("""
+                SELECT (extract(epoch FROM occurred_at) * 1000)::int8 FROM gps_events WHERE device_id = \(fixture.device) AND kind = 'device.offline'
+                """).decode(Int64.self)
+            #expect(offlineAt == [first + 2000], "offline at the last fix plus the threshold")
+
+            try await fixture.publish([Position(deviceID: fixture.device, fixTime: EpochClock.nowMilliseconds(), latitude: 45.001, longitude: 5, speed: 0)])
+            try await eventually(timeout: .seconds(30)) { try await fixture.storedEventKinds().count == 3 }
+            #expect(try await fixture.storedEventKinds() == ["device.online", "device.offline", "device.online"])
+
+            let published = try await fixture.connection.take(3, from: fixture.eventsQueue)
+            #expect(published.map(\.routingKey).sorted() == ["gps.device.offline", "gps.device.online", "gps.device.online"])
+            try await Task.sleep(for: .milliseconds(500))
             #expect(try await fixture.connection.inspectQueue(name: fixture.eventsQueue).messageCount == 0, "no event published twice")
         }
     }
