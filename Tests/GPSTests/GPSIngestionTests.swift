@@ -211,32 +211,58 @@ struct GPSIngestionTests {
         }
     }
 
-    @Test("an MQTT publish on gps/<tenant>/<device> lands in the tenant's database")
+    @Test("a device's own MQTT login publishes to its topic only: its position lands; another device's topic and a wrong password are refused")
     func mqtt() async throws {
         try await GPSFixture.run { fixture in
             try await fixture.connection.bindExchange(destination: fixture.exchange, source: "amq.topic", routingKey: "gps.\(fixture.tenant).#")
+            let other = "\(fixture.device)_other"
+            try await fixture.register(other)
             try fixture.startWorker()
-            let environment = TestServices.environment
-            let body = #"{"location": {"timestamp": "\#(iso(Int64(Date().timeIntervalSince1970) - 30))", "coords": {"latitude": 43.6, "longitude": 1.44, "speed": 2}}}"#
+            let login = try #require(fixture.deviceCredentials).mqtt
+            #expect(login.username == "gps.\(fixture.tenant).\(fixture.device)")
+            let port = TestServices.environment.string("FIELDOPS_MQTT_PORT", default: "21883")
             let script = """
-                import sys, paho.mqtt.client as mqtt
+                import sys, time, paho.mqtt.client as mqtt
                 client = mqtt.Client(mqtt.CallbackAPIVersion.VERSION2, client_id=sys.argv[1])
                 client.username_pw_set(sys.argv[2], sys.argv[3])
+                connected = []
+                client.on_connect = lambda c, u, flags, reason, properties: connected.append(not reason.is_failure)
                 client.connect("127.0.0.1", int(sys.argv[4]))
                 client.loop_start()
-                client.publish(sys.argv[5], sys.argv[6], qos=1).wait_for_publish(10)
+                deadline = time.time() + 10
+                while not connected and time.time() < deadline:
+                    time.sleep(0.02)
+                if connected != [True]:
+                    print("refused")
+                else:
+                    message = client.publish(sys.argv[5], sys.argv[6], qos=1)
+                    try:
+                        message.wait_for_publish(5)
+                    except Exception:
+                        pass
+                    print("published" if message.is_published() else "dropped")
                 client.loop_stop()
-                client.disconnect()
                 """
-            let result = try await ChildProcess.run(URL(fileURLWithPath: "/usr/bin/env"), arguments: [
-                "python3", "-c", script, fixture.prefix, environment.string("FIELDOPS_SERVICE_USER", default: "fieldops"),
-                environment.string("FIELDOPS_SERVICE_PASSWORD", default: "fieldops-local"), environment.string("FIELDOPS_MQTT_PORT", default: "21883"),
-                "gps/\(fixture.tenant)/\(fixture.device)", body,
-            ])
-            #expect(result.status == 0, "\(result.errorOutput)")
+            let body = #"{"location": {"timestamp": "\#(iso(Int64(Date().timeIntervalSince1970) - 30))", "coords": {"latitude": 43.6, "longitude": 1.44, "speed": 2}}}"#
+            func publish(_ password: String, to device: String) async throws -> String {
+                let result = try await ChildProcess.run(URL(fileURLWithPath: "/usr/bin/env"), arguments: [
+                    "python3", "-c", script, TestServices.uniqueName(fixture.prefix), login.username, password, port, "gps/\(fixture.tenant)/\(device)", body,
+                ])
+                #expect(result.status == 0, "\(result.errorOutput)")
+                return result.output.trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+            #expect(try await publish(login.password, to: other) == "dropped", "topic authorisation refuses another device's topic")
+            #expect(try await publish(String(login.password.reversed()), to: fixture.device) == "refused")
+            #expect(try await publish(login.password, to: fixture.device) == "published")
             try await eventually(timeout: .seconds(30)) { try await fixture.storedCount() == 1 }
             let pool = try await fixture.tenantPool()
             #expect(try await pool.query("SELECT latitude FROM positions WHERE device_id = \(fixture.device)").decode(Double.self) == [43.6])
+            try await Task.sleep(for: .milliseconds(500))
+            #expect(try await fixture.storedCount(device: other) == 0)
+
+            // Removing the device removes its login.
+            try await fixture.registry.remove(deviceID: fixture.device, tenant: fixture.tenant)
+            #expect(try await publish(login.password, to: fixture.device) == "refused")
         }
     }
 
