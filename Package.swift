@@ -60,7 +60,9 @@ let package = Package(
         .target(name: "Geo"),
         .target(name: "Domain", dependencies: ["Geo", "Identity", "Postgres", "FieldOpsCrypto", "FieldOpsCore"]),
         .target(name: "GPS", dependencies: ["Geo", "FieldOpsCore"]),
-        .target(name: "GPSIngest", dependencies: ["GPS", "Mesh", "AMQP", "HTTPServer", "Postgres", "Redis", "Tenancy", "Telemetry", "FieldOpsCrypto", "FieldOpsCore"]),
+        .target(name: "GPSIngest", dependencies: [
+            "GPS", "Mesh", "AMQP", "BrokerAdmin", "HTTPServer", "Postgres", "Redis", "Tenancy", "Telemetry", "FieldOpsCrypto", "FieldOpsCore",
+        ]),
         .target(name: "GPSWorker", dependencies: [
             "GPS", "GPSIngest", "Geo", "Mesh", "AMQP", "Postgres", "Redis", "Tenancy", "Telemetry", "WorkerHost", "FieldOpsCrypto", "FieldOpsCore",
         ]),

@@ -193,7 +193,7 @@ wait_ready 120
 "$BIN_DIR/fieldopsctl" tenant create "$tenant" --name "Chaos $run_id" --sector btp --admin-email "chaos@$tenant.example" >"$RUN_DIR/tenant.log"
 device_arguments=()
 for n in 1 2 3 4; do
-  device_arguments+=(--device "$device_prefix$n=$("$BIN_DIR/fieldopsctl" device register "$tenant" "$device_prefix$n")")
+  device_arguments+=(--device "$device_prefix$n=$("$BIN_DIR/fieldopsctl" device register "$tenant" "$device_prefix$n" | sed -n 1p)")
 done
 user_token=$("$BIN_DIR/fieldopsctl" token issue --subject "$(cat /proc/sys/kernel/random/uuid)" --role manager --tenant "$tenant" --ttl-seconds 900)
 

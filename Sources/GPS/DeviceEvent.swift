@@ -8,6 +8,10 @@ public struct DeviceEvent: Sendable, Equatable, Codable {
         case tripStarted = "trip.started"
         case tripEnded = "trip.ended"
         case overspeed = "overspeed"
+        /// The first fix after the device was offline (or ever seen).
+        case deviceOnline = "device.online"
+        /// No fix for the tenant's `offline_after_seconds`: at the last fix plus that time.
+        case deviceOffline = "device.offline"
     }
 
     public var kind: Kind
@@ -17,6 +21,7 @@ public struct DeviceEvent: Sendable, Equatable, Codable {
     public var at: Int64
     public var latitude: Double
     public var longitude: Double
+    /// For geofence events the site; for a stop that started, the site it is in, if any.
     public var siteID: String?
     /// For a stop that ended or a trip that ended: how long it lasted.
     public var durationSeconds: Int64?

@@ -16,12 +16,15 @@ public struct DeviceState: Sendable, Equatable, Codable {
     public var tripStartedAt: Int64?
     public var tripDistance = 0.0
     public var overspeeding = false
+    /// The fix that brought the device online; nil while it is offline (or was never seen). Optional
+    /// so that states stored before presence was tracked decode as offline.
+    public var onlineSince: Int64?
 
     public init() {}
 
     enum CodingKeys: String, CodingKey {
         case lastFixTime = "last_fix_time", lastPoint = "last_point", insideSites = "inside_sites", stillSince = "still_since"
         case stillPoint = "still_point", stopped, tripStartedAt = "trip_started_at"
-        case tripDistance = "trip_distance", overspeeding
+        case tripDistance = "trip_distance", overspeeding, onlineSince = "online_since"
     }
 }

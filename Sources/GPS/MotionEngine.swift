@@ -2,8 +2,10 @@ import FieldOpsCore
 import Geo
 
 /// Turns a device's positions into events: site geofence enter/exit, stops (still for at least
-/// `MotionRules.minimumStop`), trips (between stops) and overspeed. Pure: the caller loads the
-/// device's state, hands in the new positions and stores the state it gets back.
+/// `MotionRules.minimumStop`), trips (between stops), overspeed, and presence (online at the first
+/// fix after being offline; offline `MotionRules.offlineAfter` after the last fix). Pure: the caller
+/// loads the device's state, hands in the new positions (or, for a device that fell silent, the
+/// time) and stores the state it gets back.
 ///
 /// Fixes are taken in fix-time order; one not newer than the state's last fix (a late or repeated
 /// one) and one the tracker marked invalid drive nothing, so running a batch twice gives its
@@ -27,6 +29,23 @@ public struct MotionEngine: Sendable {
         return (state, events)
     }
 
+    /// For a device that sent nothing: offline once `now` is `offlineAfter` past its last fix. The
+    /// event's time is that moment, not `now`, so whoever notices it (a sweep, or the device's next
+    /// batch) derives the same event with the same key.
+    public func silence(_ state: DeviceState, deviceID: String, now: Int64) -> (state: DeviceState, event: DeviceEvent?) {
+        var state = state
+        let event = goOffline(&state, deviceID: deviceID, before: now)
+        return (state, event)
+    }
+
+    private func goOffline(_ state: inout DeviceState, deviceID: String, before time: Int64) -> DeviceEvent? {
+        guard state.onlineSince != nil, let last = state.lastFixTime, let point = state.lastPoint else { return nil }
+        let offlineAt = last + rules.offlineAfter.wholeMilliseconds
+        guard time >= offlineAt else { return nil }
+        state.onlineSince = nil
+        return DeviceEvent(kind: .deviceOffline, deviceID: deviceID, at: offlineAt, latitude: point.latitude, longitude: point.longitude)
+    }
+
     private func step(_ state: inout DeviceState, _ position: Position, into events: inout [DeviceEvent]) {
         let point = position.point
         func event(_ kind: DeviceEvent.Kind, at time: Int64? = nil, point eventPoint: GeoPoint? = nil, siteID: String? = nil,
@@ -36,6 +55,13 @@ public struct MotionEngine: Sendable {
                 kind: kind, deviceID: position.deviceID, at: time ?? position.fixTime, latitude: place.latitude, longitude: place.longitude,
                 siteID: siteID, durationSeconds: duration, distanceMeters: distance, speed: speed
             ))
+        }
+
+        // A gap longer than the threshold is an offline spell the sweep may not have reported yet.
+        if let offline = goOffline(&state, deviceID: position.deviceID, before: position.fixTime) { events.append(offline) }
+        if state.onlineSince == nil {
+            state.onlineSince = position.fixTime
+            event(.deviceOnline)
         }
 
         let speed = position.speed ?? derivedSpeed(from: state, to: position)
@@ -59,7 +85,7 @@ public struct MotionEngine: Sendable {
                 }
                 state.tripStartedAt = nil
                 state.tripDistance = 0
-                event(.stopStarted, at: since, point: state.stillPoint)
+                event(.stopStarted, at: since, point: state.stillPoint, siteID: inside.first)
             }
         } else {
             if state.stopped, let since = state.stillSince {

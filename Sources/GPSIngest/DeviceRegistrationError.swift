@@ -8,6 +8,8 @@ public struct DeviceRegistrationError: Error, Sendable, Equatable, CustomStringC
         public static let deviceTaken = Code(name: "deviceTaken")
         /// The id is empty, too long, or holds a character that breaks a token or an MQTT topic.
         public static let invalidDeviceID = Code(name: "invalidDeviceID")
+        /// The tenant has no device with this id.
+        public static let unknownDevice = Code(name: "unknownDevice")
     }
 
     public let code: Code

@@ -6,22 +6,25 @@ import Foundation
 import Postgres
 import Tenancy
 
-/// Registers trackers: the device → tenant mapping in the control plane, the token's digest in the
-/// tenant's database. Used by `fieldopsctl device register`.
+/// Registers and removes trackers: the device → tenant mapping in the control plane, the token's
+/// digest in the tenant's database, the device's MQTT user in the broker. Used by
+/// `fieldopsctl device register` and `fieldopsctl device remove`.
 public struct DeviceRegistry: Sendable {
     public static let maximumDeviceIDLength = 128
 
     private let controlPlane: PostgresPool
     private let tenants: TenantDatabases
+    private let brokerAccounts: DeviceBrokerAccounts
 
-    public init(controlPlane: PostgresPool, tenants: TenantDatabases) {
+    public init(controlPlane: PostgresPool, tenants: TenantDatabases, brokerAccounts: DeviceBrokerAccounts) {
         self.controlPlane = controlPlane
         self.tenants = tenants
+        self.brokerAccounts = brokerAccounts
     }
 
-    /// Registers (or re-registers) `deviceID` for the tenant and returns a new token, which replaces
-    /// any earlier one. The token is not stored: the caller shows it once.
-    public func register(deviceID: String, tenant slug: String, label: String? = nil) async throws -> DeviceToken {
+    /// Registers (or re-registers) `deviceID` for the tenant and returns a new token and MQTT
+    /// password, which replace any earlier ones. Neither is stored in clear: the caller shows them once.
+    public func register(deviceID: String, tenant slug: String, label: String? = nil) async throws -> DeviceCredentials {
         // ':' splits the token, '/', '.', '+' and '#' are MQTT topic and AMQP routing-key syntax.
         guard !deviceID.isEmpty, deviceID.utf8.count <= Self.maximumDeviceIDLength,
               deviceID.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_".unicodeScalars.contains($0) })
@@ -46,6 +49,25 @@ public struct DeviceRegistry: Sendable {
             INSERT INTO device_tokens (device_id, token_sha256) VALUES (\(deviceID), \(token.digest))
             ON CONFLICT (device_id) DO UPDATE SET token_sha256 = EXCLUDED.token_sha256, created_at = now()
             """)
-        return token
+        // Last: a failure here leaves a device without MQTT, and registering again completes it.
+        let mqtt = try await brokerAccounts.provision(deviceID: deviceID, tenant: slug)
+        return DeviceCredentials(token: token, mqtt: mqtt)
+    }
+
+    /// Removes the tenant's device: its broker user first (so a failure leaves it registered and
+    /// removing again finishes), then its token, then the mapping — from then on every path refuses
+    /// it (within the minute the ingestion caches keep a device).
+    public func remove(deviceID: String, tenant slug: String) async throws {
+        let owned = try await controlPlane.query("""
+            SELECT 1 FROM devices d JOIN tenants t ON t.id = d.tenant_id WHERE d.tracker_id = \(deviceID) AND t.slug = \(slug)
+            """)
+        guard !owned.isEmpty else {
+            throw DeviceRegistrationError(code: .unknownDevice, message: "tenant \(slug) has no device \(deviceID)")
+        }
+        try await brokerAccounts.remove(deviceID: deviceID, tenant: slug)
+        _ = try await tenants.pool(for: slug).query("DELETE FROM device_tokens WHERE device_id = \(deviceID)")
+        _ = try await controlPlane.query("""
+            DELETE FROM devices d USING tenants t WHERE t.id = d.tenant_id AND d.tracker_id = \(deviceID) AND t.slug = \(slug)
+            """)
     }
 }

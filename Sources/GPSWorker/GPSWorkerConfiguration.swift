@@ -17,13 +17,17 @@ public struct GPSWorkerConfiguration: Sendable {
     public var validation: PositionValidation
     /// Waits between attempts when storing a batch fails (database away): the shard waits, in order.
     public var retryBackoff: Backoff
+    /// How often a worker process tries to sweep for devices gone offline (one process sweeps at a
+    /// time, under a Redis lock); an offline event is noticed at most this late.
+    public var presenceSweepInterval: Duration
 
     /// Parked deliveries go to `fieldops.gps.dead` whichever shard they came from.
     public static let parkingRoutingKey = "fieldops.gps"
 
     public init(
         shardQueues: [String], prefetch: UInt16 = 200, maximumBatch: Int = 100, eventsExchange: String = MeshExchange.events,
-        validation: PositionValidation = PositionValidation(), retryBackoff: Backoff = Backoff(initial: .milliseconds(200), maximum: .seconds(10))
+        validation: PositionValidation = PositionValidation(), retryBackoff: Backoff = Backoff(initial: .milliseconds(200), maximum: .seconds(10)),
+        presenceSweepInterval: Duration = .seconds(30)
     ) {
         self.shardQueues = shardQueues
         self.prefetch = prefetch
@@ -31,11 +35,13 @@ public struct GPSWorkerConfiguration: Sendable {
         self.eventsExchange = eventsExchange
         self.validation = validation
         self.retryBackoff = retryBackoff
+        self.presenceSweepInterval = presenceSweepInterval
     }
 
     /// `FIELDOPS_GPS_SHARD_PREFIX` (`fieldops.gps.shard.`), `FIELDOPS_GPS_SHARDS` (`0-3`, or a list
     /// `0,2`), `FIELDOPS_GPS_PREFETCH` (200), `FIELDOPS_GPS_BATCH` (100 deliveries),
-    /// `FIELDOPS_GPS_EVENTS_EXCHANGE` (`fieldops.events`), and the validation limits.
+    /// `FIELDOPS_GPS_EVENTS_EXCHANGE` (`fieldops.events`), `FIELDOPS_GPS_PRESENCE_SWEEP_MS` (30000),
+    /// and the validation limits.
     public init(environment: Environment) throws(ConfigurationError) {
         let prefix = environment.string("FIELDOPS_GPS_SHARD_PREFIX", default: "fieldops.gps.shard.")
         let spec = environment.string("FIELDOPS_GPS_SHARDS", default: "0-3")
@@ -48,10 +54,12 @@ public struct GPSWorkerConfiguration: Sendable {
         }
         let batch = try environment.int("FIELDOPS_GPS_BATCH", default: 100)
         guard batch >= 1 else { throw ConfigurationError(variable: "FIELDOPS_GPS_BATCH", value: "\(batch)", expected: "at least 1") }
+        let sweep = try environment.int("FIELDOPS_GPS_PRESENCE_SWEEP_MS", default: 30_000)
+        guard sweep >= 100 else { throw ConfigurationError(variable: "FIELDOPS_GPS_PRESENCE_SWEEP_MS", value: "\(sweep)", expected: "at least 100") }
         self.init(
             shardQueues: shards.map { prefix + String($0) }, prefetch: UInt16(prefetch), maximumBatch: batch,
             eventsExchange: environment.string("FIELDOPS_GPS_EVENTS_EXCHANGE", default: MeshExchange.events),
-            validation: try PositionValidation(environment: environment)
+            validation: try PositionValidation(environment: environment), presenceSweepInterval: .milliseconds(sweep)
         )
     }
 

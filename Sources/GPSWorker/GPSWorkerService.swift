@@ -5,19 +5,27 @@ import Tenancy
 import WorkerHost
 
 /// The GPS worker: one `ShardConsumer` per configured shard, sharing the device directory, the
-/// tenant profiles and the clients.
+/// tenant profiles and the clients, and the `PresenceSweep` that reports devices gone offline.
 public final class GPSWorkerService: ConsumerService {
     private let shards: [ShardConsumer]
+    private let presence: PresenceSweep
     private let redis: RedisPool
 
     /// Reads `GPSWorkerConfiguration` and the Redis settings (`FIELDOPS_REDIS_URL`) from the environment.
     public init(resources: WorkerResources) throws {
         let configuration = try GPSWorkerConfiguration(environment: resources.environment)
         let redis = RedisPool(configuration: try RedisConfiguration(environment: resources.environment), logger: resources.logger)
+        let profiles = TenantProfiles()
+        let events = GPSEventPublisher(broker: resources.broker, exchange: configuration.eventsExchange)
+        let metrics = GPSMetrics(registry: resources.metrics)
         let writer = ShardBatchWriter(
-            directory: DeviceDirectory(controlPlane: resources.controlPlane), tenants: resources.tenants, profiles: TenantProfiles(),
-            live: LiveFleet(redis: redis), usage: TenantUsage(controlPlane: resources.controlPlane), broker: resources.broker,
-            configuration: configuration, metrics: GPSMetrics(registry: resources.metrics), logger: resources.logger
+            directory: DeviceDirectory(controlPlane: resources.controlPlane), tenants: resources.tenants, profiles: profiles,
+            live: LiveFleet(redis: redis), usage: TenantUsage(controlPlane: resources.controlPlane), broker: resources.broker, events: events,
+            configuration: configuration, metrics: metrics, logger: resources.logger
+        )
+        presence = PresenceSweep(
+            redis: redis, controlPlane: resources.controlPlane, tenants: resources.tenants, profiles: profiles, events: events,
+            interval: configuration.presenceSweepInterval, metrics: metrics, logger: resources.logger
         )
         shards = configuration.shardQueues.map {
             ShardConsumer(queue: $0, connection: resources.broker, writer: writer, configuration: configuration, logger: resources.logger)
@@ -26,6 +34,8 @@ public final class GPSWorkerService: ConsumerService {
     }
 
     public func run() async throws {
+        let sweeping = Task { await presence.run() }
+        let outcome: Result<Void, any Error>
         do {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for shard in shards { group.addTask { try await shard.run() } }
@@ -37,11 +47,15 @@ public final class GPSWorkerService: ConsumerService {
                     throw error
                 }
             }
+            outcome = .success(())
         } catch {
-            await redis.close()
-            throw error
+            outcome = .failure(error)
         }
+        // The sweep uses Redis until it has finished its current tenant.
+        sweeping.cancel()
+        await sweeping.value
         await redis.close()
+        try outcome.get()
     }
 
     public func stop() async {

@@ -62,13 +62,18 @@ enum PositionStore {
                 ))
             }
         }
-        _ = try await connection.query("""
-            INSERT INTO device_states (device_id, state)
-            SELECT * FROM unnest(\(deviceIDs)::text[], \(newStates)::jsonb[])
-            ON CONFLICT (device_id) DO UPDATE SET state = EXCLUDED.state, updated_at = now()
-            """)
+        try await save(newStates, of: deviceIDs, connection: connection)
         try await record(outcome.events, connection: connection, encoder: encoder)
         return outcome
+    }
+
+    /// Writes the engine's states of `deviceIDs` (in the same order).
+    static func save(_ states: [PostgresJSON], of deviceIDs: [String], connection: PostgresConnection) async throws {
+        _ = try await connection.query("""
+            INSERT INTO device_states (device_id, state)
+            SELECT * FROM unnest(\(deviceIDs)::text[], \(states)::jsonb[])
+            ON CONFLICT (device_id) DO UPDATE SET state = EXCLUDED.state, updated_at = now()
+            """)
     }
 
     private static func insert(_ deliveries: [ReceivedPositions], connection: PostgresConnection) async throws -> Int {
@@ -95,13 +100,11 @@ enum PositionStore {
             """)).affectedRows
     }
 
-    private static func record(_ events: [GPSEventMessage], connection: PostgresConnection, encoder: JSONEncoder) async throws {
+    /// Appends events to `gps_events`; one already there (same key) is left as it is.
+    static func record(_ events: [GPSEventMessage], connection: PostgresConnection, encoder: JSONEncoder) async throws {
         guard !events.isEmpty else { return }
         let details = try events.map { message in
-            try PostgresJSON(encoding: EventDetails(
-                vehicleID: message.vehicleID, durationSeconds: message.event.durationSeconds, distanceMeters: message.event.distanceMeters,
-                speed: message.event.speed
-            ), encoder: encoder)
+            try PostgresJSON(encoding: DeviceEventDetails(event: message.event, vehicleID: message.vehicleID), encoder: encoder)
         }
         _ = try await connection.query("""
             INSERT INTO gps_events (event_key, device_id, kind, occurred_at, site_id, latitude, longitude, details)
@@ -111,17 +114,6 @@ enum PositionStore {
                                  \(events.map(\.event.latitude))::float8[], \(events.map(\.event.longitude))::float8[], \(details)::jsonb[])
             ON CONFLICT (event_key) DO NOTHING
             """)
-    }
-
-    private struct EventDetails: Encodable {
-        var vehicleID: UUID?
-        var durationSeconds: Int64?
-        var distanceMeters: Double?
-        var speed: Double?
-
-        enum CodingKeys: String, CodingKey {
-            case vehicleID = "vehicle_id", durationSeconds = "duration_seconds", distanceMeters = "distance_meters", speed
-        }
     }
 
     static func date(_ milliseconds: Int64) -> Date { Date(timeIntervalSince1970: Double(milliseconds) / 1000) }

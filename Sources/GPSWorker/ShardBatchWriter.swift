@@ -4,7 +4,6 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-import FieldOpsCrypto
 import GPS
 import GPSIngest
 import Mesh
@@ -24,6 +23,7 @@ struct ShardBatchWriter: Sendable {
     let live: LiveFleet
     let usage: TenantUsage
     let broker: AMQPConnection
+    let events: GPSEventPublisher
     let configuration: GPSWorkerConfiguration
     let metrics: GPSMetrics
     let logger: Logger
@@ -63,7 +63,7 @@ struct ShardBatchWriter: Sendable {
             let outcome = try await PositionStore.write(received, profile: profile, connection: connection)
             // Before the commit: if the commit is lost, the batch comes again and derives the same
             // events with the same ids; after it, a crash in between would lose them.
-            try await publish(outcome.events, tenant: tenant)
+            try await events.publish(outcome.events, tenant: tenant)
             return outcome
         }
         let committed = EpochClock.nowMilliseconds()
@@ -85,24 +85,6 @@ struct ShardBatchWriter: Sendable {
             try await live.record(outcome.live, tenant: tenant)
         } catch {
             logger.warning("live positions not updated", ["tenant": tenant, "error": "\(error)"])
-        }
-    }
-
-    private func publish(_ events: [GPSEventMessage], tenant: String) async throws {
-        guard !events.isEmpty else { return }
-        let publisher = MeshPublisher(connection: broker, appID: "gps-worker")
-        let exchange = configuration.eventsExchange
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for message in events {
-                group.addTask {
-                    // Nobody bound to an event kind is not an error: mandatory is off.
-                    try await publisher.publish(
-                        message, exchange: exchange, routingKey: message.event.routingKey, tenant: tenant,
-                        messageID: String(SHA256.hex(Array(message.event.key.utf8)).prefix(32)), mandatory: false, trace: .random()
-                    )
-                }
-            }
-            try await group.waitForAll()
         }
     }
 

@@ -7,7 +7,7 @@ import Geo
 import GPS
 import Postgres
 
-/// What the event engine needs of a tenant: its sites' geofences, its motion settings, and which
+/// What the event engine needs of a tenant: its sites' geofences, its motion and presence settings, and which
 /// vehicle carries which tracker. Read from the tenant database and kept for a minute, so a new
 /// site or threshold takes effect within that time.
 struct TenantProfile: Sendable {
@@ -38,9 +38,13 @@ struct TenantProfile: Sendable {
             sites.append(SiteArea(siteID: id.uuidString.lowercased(), geofence: geofence))
         }
         var rules = MotionRules()
-        if let settings = try await connection.query("SELECT still_speed_mps, minimum_stop_seconds, speed_limit_mps FROM gps_settings").first {
-            let (still, minimumStop, limit) = try settings.decode((Float, Int, Float?).self)
-            rules = MotionRules(stillSpeed: Double(still), minimumStop: .seconds(minimumStop), speedLimit: limit.map(Double.init))
+        if let settings = try await connection.query("""
+            SELECT still_speed_mps, minimum_stop_seconds, speed_limit_mps, offline_after_seconds FROM gps_settings
+            """).first {
+            let (still, minimumStop, limit, offlineAfter) = try settings.decode((Float, Int, Float?, Int).self)
+            rules = MotionRules(
+                stillSpeed: Double(still), minimumStop: .seconds(minimumStop), speedLimit: limit.map(Double.init), offlineAfter: .seconds(offlineAfter)
+            )
         }
         var vehicles: [String: UUID] = [:]
         for row in try await connection.query("SELECT tracker_device, id FROM vehicles WHERE tracker_device IS NOT NULL") {

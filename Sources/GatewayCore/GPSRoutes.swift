@@ -9,6 +9,7 @@ import GPS
 import GPSIngest
 import HTTPServer
 import Identity
+import Postgres
 
 /// GPS over the API: trackers post batches with their device token; users read the live map and
 /// vehicles' tracks.
@@ -19,6 +20,7 @@ import Identity
 /// * `GET /v1/vehicles/live[?lat&lon&radius_m]` — each device's latest position (Redis).
 /// * `GET /v1/vehicles/{id}/track?from&to[&tolerance_m]` — a vehicle's fixes, simplified
 ///   (Douglas–Peucker) when asked or when the range holds more than `autoSimplifyAbove` fixes.
+/// * Trips, stops and the event feed: `GPSHistoryRoutes`.
 struct GPSRoutes {
     static let autoSimplifyAbove = 2000
     static let autoTolerance = 10.0
@@ -80,21 +82,13 @@ struct GPSRoutes {
         router.get("/v1/vehicles/{id}/track", guarding.protect(Permission(.resources, .read)) { request, claims in
             let tenant = try Self.tenant(of: claims)
             let vehicleID = try request.uuid(naming: "vehicle")
-            let now = EpochClock.nowMilliseconds()
-            let to = try request.query("to").map { try Self.time($0, name: "to") } ?? now
-            let from = try request.query("from").map { try Self.time($0, name: "from") } ?? to - 86_400_000
-            guard from < to, to - from <= Self.maximumRange else {
-                throw HTTPError.badRequest("from must be before to, at most 31 days apart.")
-            }
+            let (from, to) = try Self.period(of: request)
             let tolerance = try request.query("tolerance_m").map { text -> Double in
                 guard let value = Double(text), value >= 0, value <= 10_000 else { throw HTTPError.badRequest("tolerance_m must be 0 to 10000 metres.") }
                 return value
             }
             let pool = try await tenants.pool(for: tenant)
-            guard let vehicle = try await pool.query("SELECT tracker_device FROM vehicles WHERE id = \(vehicleID)").first else {
-                throw HTTPError.notFound("No such vehicle.")
-            }
-            let device = try vehicle.decode(String?.self, at: 0)
+            let device = try await Self.trackerDevice(of: vehicleID, in: pool)
             var points: [TrackPoint] = []
             if let device {
                 let rows = try await pool.query("""
@@ -118,11 +112,32 @@ struct GPSRoutes {
                 recordedPoints: recorded, points: points
             ))
         })
+
+        GPSHistoryRoutes(tenants: tenants, guarding: guarding).register(in: &router)
     }
 
-    private static func tenant(of claims: AccessClaims) throws(HTTPError) -> String {
+    static func tenant(of claims: AccessClaims) throws(HTTPError) -> String {
         guard let tenant = claims.tenant else { throw HTTPError(status: 403, detail: "Vehicles belong to a tenant; use a tenant user's token.") }
         return tenant
+    }
+
+    /// `from` and `to` (ISO-8601 or epoch seconds/milliseconds) in epoch milliseconds: `to` defaults
+    /// to now, `from` to `defaultSpan` before `to`; at most `maximumRange` apart.
+    static func period(of request: HTTPRequest, defaultSpan: Int64 = 86_400_000) throws(HTTPError) -> (from: Int64, to: Int64) {
+        let to = try request.query("to").map { text throws(HTTPError) in try time(text, name: "to") } ?? EpochClock.nowMilliseconds()
+        let from = try request.query("from").map { text throws(HTTPError) in try time(text, name: "from") } ?? to - defaultSpan
+        guard from < to, to - from <= maximumRange else {
+            throw HTTPError.badRequest("from must be before to, at most 31 days apart.")
+        }
+        return (from, to)
+    }
+
+    /// The tracker a tenant's vehicle carries (nil: none); 404 when the tenant has no such vehicle.
+    static func trackerDevice(of vehicleID: UUID, in pool: PostgresPool) async throws -> String? {
+        guard let vehicle = try await pool.query("SELECT tracker_device FROM vehicles WHERE id = \(vehicleID)").first else {
+            throw HTTPError.notFound("No such vehicle.")
+        }
+        return try vehicle.decode(String?.self, at: 0)
     }
 
     private static func time(_ text: String, name: String) throws(HTTPError) -> Int64 {
@@ -130,7 +145,7 @@ struct GPSRoutes {
         return value
     }
 
-    private static func date(_ milliseconds: Int64) -> Date { Date(timeIntervalSince1970: Double(milliseconds) / 1000) }
+    static func date(_ milliseconds: Int64) -> Date { Date(timeIntervalSince1970: Double(milliseconds) / 1000) }
 }
 
 private struct PositionBatchBody: Decodable {

@@ -25,8 +25,13 @@ final class GPSFixture {
     let connection: AMQPConnection
     let broker: BrokerLink
     var workers: [GPSWorkerProcess] = []
-    /// The tracker's token for `POST /v1/gps/positions`.
-    var deviceToken: DeviceToken?
+    /// The tracker's token for `POST /v1/gps/positions` and its MQTT login.
+    var deviceCredentials: DeviceCredentials?
+    var deviceToken: DeviceToken? { deviceCredentials?.token }
+    let brokerAccounts: DeviceBrokerAccounts
+    var registry: DeviceRegistry { DeviceRegistry(controlPlane: controlPlane, tenants: tenants, brokerAccounts: brokerAccounts) }
+    /// Every device registered, whose broker users go at tear-down.
+    private var devices: [String] = []
 
     var exchange: String { prefix + ".positions" }
     var shards: [String] { [prefix + ".shard.0", prefix + ".shard.1"] }
@@ -44,6 +49,7 @@ final class GPSFixture {
         values["FIELDOPS_GPS_SHARD_PREFIX"] = prefix + ".shard."
         values["FIELDOPS_GPS_SHARDS"] = "0-1"
         values["FIELDOPS_GPS_EVENTS_EXCHANGE"] = prefix + ".events"
+        values["FIELDOPS_AMQP_MANAGEMENT_URL"] = values["FIELDOPS_AMQP_MANAGEMENT_URL"] ?? "http://fieldops:fieldops-local@127.0.0.1:25680"
         environment = Environment(values)
         controlPlane = try await TestServices.controlPlanePool()
         let tenancy = try TenancyConfiguration(environment: environment)
@@ -51,6 +57,7 @@ final class GPSFixture {
         provisioner = try TenantProvisioner(controlPlane: controlPlane, configuration: tenancy, logger: TestServices.logger)
         connection = try await TestServices.amqpConnection(name: "gps-tests")
         broker = BrokerLink(configuration: try AMQPConfiguration(url: TestServices.amqpURL), logger: TestServices.logger)
+        brokerAccounts = try DeviceBrokerAccounts(environment: environment)
     }
 
     /// Runs `body` against a fresh fixture and tears it down whatever happened.
@@ -78,11 +85,13 @@ final class GPSFixture {
         try await connection.declareQueue(name: eventsQueue, arguments: ["x-queue-type": "quorum"])
         try await connection.bindQueue(queue: eventsQueue, exchange: eventsExchange, routingKey: "gps.#")
         try await broker.connect()
-        deviceToken = try await DeviceRegistry(controlPlane: controlPlane, tenants: tenants).register(deviceID: device, tenant: tenant)
+        deviceCredentials = try await registry.register(deviceID: device, tenant: tenant)
+        devices.append(device)
     }
 
     private func tearDown() async {
         for worker in workers { try? await worker.stop() }
+        for device in devices { try? await brokerAccounts.remove(deviceID: device, tenant: tenant) }
         for queue in shards + [eventsQueue] { _ = try? await connection.deleteQueue(name: queue) }
         for name in [exchange, eventsExchange] { try? await connection.deleteExchange(name: name) }
         await broker.close()
@@ -93,17 +102,29 @@ final class GPSFixture {
     }
 
     @discardableResult
-    func startWorker() throws -> GPSWorkerProcess {
-        let worker = try GPSWorkerProcess(environment: environment.values)
+    func startWorker(overrides: [String: String] = [:]) throws -> GPSWorkerProcess {
+        let worker = try GPSWorkerProcess(environment: environment.values.merging(overrides) { _, new in new })
         workers.append(worker)
         return worker
     }
 
     func tenantPool() async throws -> PostgresPool { try await tenants.pool(for: tenant) }
 
+    /// The tenant's presence threshold; set before a worker reads the tenant's settings.
+    func setOfflineAfter(seconds: Int) async throws {
+        _ = try await tenantPool().query("UPDATE gps_settings SET offline_after_seconds = \(seconds)")
+    }
+
+    /// The kinds of the device's stored events, oldest first.
+    func storedEventKinds() async throws -> [String] {
+        try await tenantPool().query("SELECT kind FROM gps_events WHERE device_id = \(device) ORDER BY occurred_at, kind").decode(String.self)
+    }
+
     /// Registers one more tracker for the tenant.
-    func register(_ deviceID: String) async throws {
-        _ = try await DeviceRegistry(controlPlane: controlPlane, tenants: tenants).register(deviceID: deviceID, tenant: tenant)
+    @discardableResult
+    func register(_ deviceID: String) async throws -> DeviceCredentials {
+        devices.append(deviceID)
+        return try await registry.register(deviceID: deviceID, tenant: tenant)
     }
 
     /// Publishes positions as the ingestion paths do, one confirmed message per batch.

@@ -88,6 +88,8 @@ struct GPSIngestionTests {
     @Test("a scripted drive through the worker gives exactly its events, stored and published; replaying it adds nothing")
     func scriptedDrive() async throws {
         try await GPSFixture.run { fixture in
+            // The drive is half an hour old: a sweep must not find the device offline meanwhile.
+            try await fixture.setOfflineAfter(seconds: 86_400)
             let pool = try await fixture.tenantPool()
             let site = try await pool.query("""
                 INSERT INTO sites (code, name, site_type, client_name, latitude, longitude)
@@ -106,7 +108,7 @@ struct GPSIngestionTests {
             try fixture.startWorker()
 
             let expected: [(String, Int64)] = [
-                ("trip.started", 0), ("geofence.entered", 2), ("trip.ended", 3), ("stop.started", 3), ("stop.ended", 10), ("trip.started", 10),
+                ("device.online", 0), ("trip.started", 0), ("geofence.entered", 2), ("trip.ended", 3), ("stop.started", 3), ("stop.ended", 10), ("trip.started", 10),
                 ("geofence.exited", 11),
             ]
             func stored() async throws -> [(String, Int64)] {
@@ -131,6 +133,34 @@ struct GPSIngestionTests {
             try await Task.sleep(for: .milliseconds(500))
             #expect(try await fixture.storedCount() == drive.count)
             #expect(try await stored().count == expected.count)
+            #expect(try await fixture.connection.inspectQueue(name: fixture.eventsQueue).messageCount == 0, "no event published twice")
+        }
+    }
+
+    @Test("a device silent past its tenant's threshold goes offline once; its next fix brings it online once")
+    func presence() async throws {
+        try await GPSFixture.run { fixture in
+            try await fixture.setOfflineAfter(seconds: 2)
+            try fixture.startWorker(overrides: ["FIELDOPS_GPS_PRESENCE_SWEEP_MS": "300"])
+            let first = EpochClock.nowMilliseconds() - 500
+            try await fixture.publish([Position(deviceID: fixture.device, fixTime: first, latitude: 45, longitude: 5, speed: 0)])
+            try await eventually(timeout: .seconds(30)) { try await fixture.storedEventKinds() == ["device.online", "device.offline"] }
+            // Several sweeps later, still one offline event.
+            try await Task.sleep(for: .seconds(1.5))
+            #expect(try await fixture.storedEventKinds() == ["device.online", "device.offline"])
+            let pool = try await fixture.tenantPool()
+            let offlineAt = try await pool.query("""
+                SELECT (extract(epoch FROM occurred_at) * 1000)::int8 FROM gps_events WHERE device_id = \(fixture.device) AND kind = 'device.offline'
+                """).decode(Int64.self)
+            #expect(offlineAt == [first + 2000], "offline at the last fix plus the threshold")
+
+            try await fixture.publish([Position(deviceID: fixture.device, fixTime: EpochClock.nowMilliseconds(), latitude: 45.001, longitude: 5, speed: 0)])
+            try await eventually(timeout: .seconds(30)) { try await fixture.storedEventKinds().count == 3 }
+            #expect(try await fixture.storedEventKinds() == ["device.online", "device.offline", "device.online"])
+
+            let published = try await fixture.connection.take(3, from: fixture.eventsQueue)
+            #expect(published.map(\.routingKey).sorted() == ["gps.device.offline", "gps.device.online", "gps.device.online"])
+            try await Task.sleep(for: .milliseconds(500))
             #expect(try await fixture.connection.inspectQueue(name: fixture.eventsQueue).messageCount == 0, "no event published twice")
         }
     }
@@ -181,32 +211,58 @@ struct GPSIngestionTests {
         }
     }
 
-    @Test("an MQTT publish on gps/<tenant>/<device> lands in the tenant's database")
+    @Test("a device's own MQTT login publishes to its topic only: its position lands; another device's topic and a wrong password are refused")
     func mqtt() async throws {
         try await GPSFixture.run { fixture in
             try await fixture.connection.bindExchange(destination: fixture.exchange, source: "amq.topic", routingKey: "gps.\(fixture.tenant).#")
+            let other = "\(fixture.device)_other"
+            try await fixture.register(other)
             try fixture.startWorker()
-            let environment = TestServices.environment
-            let body = #"{"location": {"timestamp": "\#(iso(Int64(Date().timeIntervalSince1970) - 30))", "coords": {"latitude": 43.6, "longitude": 1.44, "speed": 2}}}"#
+            let login = try #require(fixture.deviceCredentials).mqtt
+            #expect(login.username == "gps.\(fixture.tenant).\(fixture.device)")
+            let port = TestServices.environment.string("FIELDOPS_MQTT_PORT", default: "21883")
             let script = """
-                import sys, paho.mqtt.client as mqtt
+                import sys, time, paho.mqtt.client as mqtt
                 client = mqtt.Client(mqtt.CallbackAPIVersion.VERSION2, client_id=sys.argv[1])
                 client.username_pw_set(sys.argv[2], sys.argv[3])
+                connected = []
+                client.on_connect = lambda c, u, flags, reason, properties: connected.append(not reason.is_failure)
                 client.connect("127.0.0.1", int(sys.argv[4]))
                 client.loop_start()
-                client.publish(sys.argv[5], sys.argv[6], qos=1).wait_for_publish(10)
+                deadline = time.time() + 10
+                while not connected and time.time() < deadline:
+                    time.sleep(0.02)
+                if connected != [True]:
+                    print("refused")
+                else:
+                    message = client.publish(sys.argv[5], sys.argv[6], qos=1)
+                    try:
+                        message.wait_for_publish(5)
+                    except Exception:
+                        pass
+                    print("published" if message.is_published() else "dropped")
                 client.loop_stop()
-                client.disconnect()
                 """
-            let result = try await ChildProcess.run(URL(fileURLWithPath: "/usr/bin/env"), arguments: [
-                "python3", "-c", script, fixture.prefix, environment.string("FIELDOPS_SERVICE_USER", default: "fieldops"),
-                environment.string("FIELDOPS_SERVICE_PASSWORD", default: "fieldops-local"), environment.string("FIELDOPS_MQTT_PORT", default: "21883"),
-                "gps/\(fixture.tenant)/\(fixture.device)", body,
-            ])
-            #expect(result.status == 0, "\(result.errorOutput)")
+            let body = #"{"location": {"timestamp": "\#(iso(Int64(Date().timeIntervalSince1970) - 30))", "coords": {"latitude": 43.6, "longitude": 1.44, "speed": 2}}}"#
+            func publish(_ password: String, to device: String) async throws -> String {
+                let result = try await ChildProcess.run(URL(fileURLWithPath: "/usr/bin/env"), arguments: [
+                    "python3", "-c", script, TestServices.uniqueName(fixture.prefix), login.username, password, port, "gps/\(fixture.tenant)/\(device)", body,
+                ])
+                #expect(result.status == 0, "\(result.errorOutput)")
+                return result.output.trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+            #expect(try await publish(login.password, to: other) == "dropped", "topic authorisation refuses another device's topic")
+            #expect(try await publish(String(login.password.reversed()), to: fixture.device) == "refused")
+            #expect(try await publish(login.password, to: fixture.device) == "published")
             try await eventually(timeout: .seconds(30)) { try await fixture.storedCount() == 1 }
             let pool = try await fixture.tenantPool()
             #expect(try await pool.query("SELECT latitude FROM positions WHERE device_id = \(fixture.device)").decode(Double.self) == [43.6])
+            try await Task.sleep(for: .milliseconds(500))
+            #expect(try await fixture.storedCount(device: other) == 0)
+
+            // Removing the device removes its login.
+            try await fixture.registry.remove(deviceID: fixture.device, tenant: fixture.tenant)
+            #expect(try await publish(login.password, to: fixture.device) == "refused")
         }
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Geo
 import GPS
 import Testing
@@ -24,12 +25,14 @@ struct MotionEngineTests {
 
     func minute(_ value: Int64) -> Int64 { start + value * 60_000 }
 
-    @Test("a scripted drive gives exactly: trip started, site entered, trip ended and stop started, stop ended, trip started, site exited")
+    @Test("a scripted drive gives exactly: online, trip started, site entered, trip ended and stop started (in the site), stop ended, trip started, site exited")
     func scriptedDrive() throws {
         let (state, events) = engine.advance(DeviceState(), with: drive)
-        #expect(events.map(\.kind) == [.tripStarted, .geofenceEntered, .tripEnded, .stopStarted, .stopEnded, .tripStarted, .geofenceExited])
-        #expect(events.map(\.at) == [minute(0), minute(2), minute(3), minute(3), minute(10), minute(10), minute(11)])
-        #expect(events.filter { $0.kind == .geofenceEntered || $0.kind == .geofenceExited }.allSatisfy { $0.siteID == "site-1" })
+        #expect(events.map(\.kind) == [
+            .deviceOnline, .tripStarted, .geofenceEntered, .tripEnded, .stopStarted, .stopEnded, .tripStarted, .geofenceExited,
+        ])
+        #expect(events.map(\.at) == [minute(0), minute(0), minute(2), minute(3), minute(3), minute(10), minute(10), minute(11)])
+        #expect(events.filter { [.geofenceEntered, .geofenceExited, .stopStarted].contains($0.kind) }.allSatisfy { $0.siteID == "site-1" })
         let tripEnded = try #require(events.first { $0.kind == .tripEnded })
         #expect(tripEnded.durationSeconds == 180)
         #expect(abs(tripEnded.distanceMeters! - 1001) <= 1)
@@ -57,7 +60,7 @@ struct MotionEngineTests {
         let positions = (0..<5).map { index in
             Position(deviceID: "v", fixTime: start + Int64(index) * 60_000, latitude: 45 + Double(index) * 0.001, longitude: 5, speed: index == 2 ? 0 : 10)
         }
-        #expect(engine.advance(DeviceState(), with: positions).events.map(\.kind) == [.tripStarted])
+        #expect(engine.advance(DeviceState(), with: positions).events.map(\.kind) == [.deviceOnline, .tripStarted])
     }
 
     @Test("overspeed is reported once per episode above the tenant's limit; speed is derived when the tracker sends none")
@@ -73,4 +76,45 @@ struct MotionEngineTests {
         #expect(events.filter { $0.kind == .overspeed }.count == 1)
         #expect((events.first { $0.kind == .overspeed }?.speed ?? 0) > 30)
     }
+
+    @Test("silence past the threshold is one offline event at the last fix plus the threshold; the next fix is one online event")
+    func presence() throws {
+        let fix = Position(deviceID: "v", fixTime: start, latitude: 45, longitude: 5, speed: 0)
+        let (online, events) = engine.advance(DeviceState(), with: [fix])
+        #expect(events.map(\.kind) == [.deviceOnline])
+        #expect(online.onlineSince == start)
+
+        #expect(engine.silence(online, deviceID: "v", now: start + 599_999).event == nil)
+        let (offline, event) = engine.silence(online, deviceID: "v", now: start + 3_600_000)
+        let gone = try #require(event)
+        #expect(gone.kind == .deviceOffline && gone.at == start + 600_000 && gone.latitude == 45)
+        #expect(offline.onlineSince == nil)
+        #expect(engine.silence(offline, deviceID: "v", now: start + 7_200_000).event == nil, "offline is reported once")
+
+        let back = engine.advance(offline, with: [Position(deviceID: "v", fixTime: start + 3_700_000, latitude: 45, longitude: 5, speed: 0)])
+        #expect(back.events.map(\.kind).filter(\.isPresence) == [.deviceOnline])
+        #expect(back.events.first?.at == start + 3_700_000)
+    }
+
+    @Test("a gap longer than the threshold inside the positions gives the same offline event a sweep would have, then online")
+    func gapInBatch() {
+        let positions = [0, 1_000_000].map { Position(deviceID: "v", fixTime: start + $0, latitude: 45, longitude: 5, speed: 0) }
+        let events = engine.advance(DeviceState(), with: positions).events.filter(\.kind.isPresence)
+        #expect(events.map(\.kind) == [.deviceOnline, .deviceOffline, .deviceOnline])
+        let swept = engine.silence(engine.advance(DeviceState(), with: [positions[0]]).state, deviceID: "v", now: start + 1_000_000).event
+        #expect(events[1] == swept)
+        #expect(events[1].key == swept?.key)
+    }
+
+    @Test("a state stored before presence was tracked reads as offline")
+    func olderState() throws {
+        let json = #"{"last_fix_time": 1, "inside_sites": [], "stopped": false, "trip_distance": 0, "overspeeding": false}"#
+        let state = try JSONDecoder().decode(DeviceState.self, from: Data(json.utf8))
+        #expect(state.onlineSince == nil)
+    }
+}
+
+extension DeviceEvent.Kind {
+    /// Still for the whole silence, the device also stopped: these tests look at presence only.
+    var isPresence: Bool { self == .deviceOnline || self == .deviceOffline }
 }

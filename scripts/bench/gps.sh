@@ -31,6 +31,8 @@ cleanup() {
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
   for shard in 0 1 2 3; do management DELETE "queues/%2F/$prefix.shard.$shard" 2>/dev/null || true; done
   for exchange in positions events; do management DELETE "exchanges/%2F/$prefix.$exchange" 2>/dev/null || true; done
+  # Each registered tracker has its own MQTT broker user, which abandoning the tenant leaves.
+  for index in $(seq 1 "$devices"); do management DELETE "users/gps.$tenant.bench_$$_$index" 2>/dev/null || true; done
   if [[ -n ${bin:-} ]]; then "$bin/fieldopsctl" tenant abandon "$tenant" --yes >/dev/null 2>&1 || true; fi
   rm -rf "$work"
 }
@@ -57,7 +59,8 @@ bin=$(swift build -c release --show-bin-path 2>/dev/null)
 "$bin/fieldopsctl" migrate control >/dev/null
 "$bin/fieldopsctl" tenant create "$tenant" --name "GPS bench" --sector btp --admin-email "bench@$tenant.example" --server pg-a >/dev/null
 for index in $(seq 1 "$devices"); do
-  "$bin/fieldopsctl" device register "$tenant" "bench_$$_$index"
+  # The first line is the token; the second, the MQTT login, is not used here.
+  "$bin/fieldopsctl" device register "$tenant" "bench_$$_$index" | sed -n 1p
 done >"$work/tokens"
 
 # The topology's GPS shape under the run's own names: no other consumer, no stray events.
