@@ -76,13 +76,8 @@ struct PhotoRoutes: Sendable {
                 """)
         }
         let command = PhotoWatermarkCommand(photoID: photoID.uuidString.lowercased(), interventionID: interventionID.uuidString.lowercased())
-        let job: JobSubmitter.Accepted
-        do {
-            job = try await submitter.enqueue(command, routingKey: PhotoWatermarkCommand.routingKey, claims: claims, request: request)
-        } catch {
-            // No job will ever process this row: it must not stay behind as "queued".
+        let job = try await submitter.enqueue(command, routingKey: PhotoWatermarkCommand.routingKey, claims: claims, request: request) {
             _ = try? await pool.query("DELETE FROM photos WHERE id = \(photoID)")
-            throw error
         }
         try await pool.query("UPDATE photos SET job_id = \(UUID(uuidString: job.id)) WHERE id = \(photoID)")
         return try .json(

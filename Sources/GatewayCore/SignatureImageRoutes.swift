@@ -64,13 +64,10 @@ struct SignatureImageRoutes: Sendable {
         guard !inserted.isEmpty else { throw Self.alreadyHasImage }
 
         let command = SignatureStampCommand(signatureID: signatureID.uuidString.lowercased(), interventionID: interventionID.uuidString.lowercased())
-        let job: JobSubmitter.Accepted
-        do {
-            job = try await submitter.enqueue(command, routingKey: SignatureStampCommand.routingKey, claims: request.claims, request: request.http)
-        } catch {
-            // No job will ever stamp this row, and it must not block a new upload.
+        let job = try await submitter.enqueue(
+            command, routingKey: SignatureStampCommand.routingKey, claims: request.claims, request: request.http
+        ) {
             _ = try? await pool.query("DELETE FROM signature_images WHERE signature_id = \(signatureID)")
-            throw error
         }
         try await pool.query("UPDATE signature_images SET job_id = \(UUID(uuidString: job.id)) WHERE signature_id = \(signatureID)")
         return try .json(
