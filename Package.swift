@@ -164,7 +164,7 @@ let package = Package(
         .testTarget(name: "JobsTests", dependencies: ["Jobs", "Postgres", "TestSupport"]),
         .testTarget(name: "GatewayCoreTests", dependencies: [
             "GatewayCore", "Domain", "Tenancy", "HTTPClient", "HTTPServer", "Identity", "Jobs", "Postgres", "Redis", "Telemetry", "FieldOpsCrypto",
-            "FieldOpsCore", "TestSupport", "BlobStore",
+            "FieldOpsCore", "TestSupport", "BlobStore", "PhotoWorker", "PhotoProcessing", "PhotoTestSupport", "AMQP", "Mesh", "Commands",
         ]),
         .testTarget(name: "CommandsTests", dependencies: ["Commands", "Mesh", "FieldOpsCore"]),
         .testTarget(name: "WorkerHostTests", dependencies: ["MeshTestWorker", "Mesh", "AMQP", "Postgres", "TestSupport", "FieldOpsCore"]),

@@ -23,6 +23,8 @@ public enum DomainArea: String, Sendable, CaseIterable, Codable {
     case notifications
     /// Webhooks and notification templates: how the tenant's systems are told.
     case integrations
+    /// Tenant-wide choices: photo privacy (whether watermarked photos keep their EXIF).
+    case settings
     /// Tenants and licences: platform administrators only.
     case tenants
 }

@@ -24,12 +24,12 @@ public enum PermissionMatrix {
         .manager: [
             .sites: all, .resources: all, .people: all, .interventions: all, .fieldwork: all,
             .users: readOnly, .audit: readOnly, .reports: [.read, .create], .jobs: readOnly, .notifications: noDelete,
-            .integrations: readOnly,
+            .integrations: readOnly, .settings: readOnly,
         ],
         .tenantAdmin: [
             .sites: all, .resources: all, .people: all, .interventions: all, .fieldwork: all,
             .users: all, .audit: readOnly, .reports: [.read, .create], .jobs: readOnly, .notifications: noDelete,
-            .integrations: all,
+            .integrations: all, .settings: [.read, .update],
         ],
         .platformAdmin: [.tenants: all, .audit: readOnly],
     ]

@@ -44,6 +44,7 @@ public struct GatewayApplication: Sendable {
         }
         InterventionRoutes(routing: routing).register(in: &router)
         FieldRecordRoutes(routing: routing).register(in: &router)
+        PhotoSettingsRoutes(routing: routing).register(in: &router)
         UserRoutes(routing: routing, accounts: accounts).register(in: &router)
         AuditRoutes(routing: routing).register(in: &router)
         DocumentRoutes(routing: routing, blobs: services.blobs).register(in: &router)
@@ -58,6 +59,7 @@ public struct GatewayApplication: Sendable {
             settings: configuration.photos, blobs: services.blobs, tenants: services.tenants,
             submitter: JobSubmitter(jobs: jobs, broker: services.broker), guarding: guarding
         ).register(in: &router)
+        SignatureImageRoutes(routing: routing, settings: configuration.photos, blobs: services.blobs, submitter: submitter).register(in: &router)
         BlobRoutes(blobs: services.blobs, signer: configuration.photos.urlSigner).register(in: &router)
         self.router = router
     }

@@ -2,9 +2,6 @@ import BlobStore
 import Commands
 import Domain
 import FieldOpsCrypto
-#if canImport(Glibc)
-import Glibc
-#endif
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -62,18 +59,8 @@ struct PhotoRoutes: Sendable {
         } catch {
             throw ValidationProblem(error, instance: request.path).httpError
         }
-        guard request.body.byteCount <= settings.maxBytes else {
-            throw HTTPError(status: 413, detail: "A photo is at most \(settings.maxBytes) bytes.")
-        }
-        let bytes = try request.bodyBytes()
-        let header: PhotoHeader
-        do {
-            header = try PhotoHeader.inspect(bytes, maxPixels: settings.maxPixels)
-        } catch {
-            throw Self.refusal(error)
-        }
-
-        let digest = SHA256.digest(bytes)
+        let upload = try ImageUpload(request, settings: settings)
+        let (bytes, header, digest) = (upload.bytes, upload.header, upload.sha256)
         let key = try BlobKey.contentAddressed(prefix: "\(tenant)/photos", sha256: digest)
         _ = try await blobs.put(bytes: bytes, key: key, contentType: header.format.mediaType)
         let photoID = UUID()
@@ -89,20 +76,12 @@ struct PhotoRoutes: Sendable {
                 """)
         }
         let command = PhotoWatermarkCommand(photoID: photoID.uuidString.lowercased(), interventionID: interventionID.uuidString.lowercased())
-        let job: JobSubmitter.Accepted
-        do {
-            job = try await submitter.enqueue(command, routingKey: PhotoWatermarkCommand.routingKey, claims: claims, request: request)
-        } catch {
-            // No job will ever process this row: it must not stay behind as "queued".
+        let job = try await submitter.enqueue(command, routingKey: PhotoWatermarkCommand.routingKey, claims: claims, request: request) {
             _ = try? await pool.query("DELETE FROM photos WHERE id = \(photoID)")
-            throw error
         }
         try await pool.query("UPDATE photos SET job_id = \(UUID(uuidString: job.id)) WHERE id = \(photoID)")
         return try .json(
-            AcceptedPhoto(
-                id: command.photoID, interventionID: command.interventionID, status: "queued", format: header.format.rawValue,
-                width: header.width, height: header.height, sizeBytes: bytes.count, originalSHA256: Hex.encode(digest), job: job
-            ),
+            AcceptedImage(id: command.photoID, interventionID: command.interventionID, upload: upload, job: job),
             status: 202, headers: ["Location": job.location]
         )
     }
@@ -115,14 +94,8 @@ struct PhotoRoutes: Sendable {
         """
 
     private func list(_ rows: PostgresRows) throws -> HTTPResponse {
-        // The store's own presigned URLs when it has them (S3), else links the gateway serves itself.
-        let presigner = blobs as? PresignedURLProvider
-        let lifetime = settings.signedURLLifetime
-        let expires = Int64(time(nil)) + lifetime.components.seconds
-        func url(_ key: String?) -> String? {
-            guard let key, let blobKey = try? BlobKey(key) else { return nil }
-            return presigner?.presignedGetURL(for: blobKey, lifetime: lifetime) ?? settings.urlSigner.url(for: blobKey, expires: expires)
-        }
+        let links = BlobLinks(blobs: blobs, settings: settings)
+        let url = links.url
         let photos = try rows.map { row in
             let (id, status, contentType, size, originalKey, originalSHA256, watermarkedKey, watermarkedSHA256, previewKey, thumbnailKey) =
                 try row.decode((String, String, String, Int, String, String, String?, String?, String?, String?).self)
@@ -143,7 +116,7 @@ struct PhotoRoutes: Sendable {
                 )
             )
         }
-        return try .json(PhotoList(photos: photos, urlsExpireInSeconds: Int(lifetime.components.seconds)))
+        return try .json(PhotoList(photos: photos, urlsExpireInSeconds: links.lifetimeSeconds))
     }
 
     /// The caller's tenant database and the site of the path, which must be in it.
@@ -169,37 +142,5 @@ struct PhotoRoutes: Sendable {
             throw HTTPError.notFound("No such intervention.")
         }
         return (tenant, pool, id)
-    }
-
-    /// `415` for what is not an image, `422` for an image that cannot be accepted.
-    static func refusal(_ error: PhotoError) -> HTTPError {
-        switch error.code {
-        case .unsupportedFormat:
-            HTTPError(status: 415, detail: "Photos are JPEG, PNG, HEIC or WebP images (checked by content).")
-        case .tooManyPixels:
-            HTTPError(ProblemDetails(status: 422, title: "Too many pixels", detail: error.message))
-        case .empty, .corrupt:
-            HTTPError(ProblemDetails(status: 422, title: "Unreadable image", detail: error.message))
-        case .processingFailed:
-            HTTPError(status: 500, detail: error.message)
-        }
-    }
-}
-
-/// The answer to an upload: the photo as far as its header tells, and the job that will stamp it.
-struct AcceptedPhoto: Encodable, Sendable {
-    let id: String
-    let interventionID: String
-    let status: String
-    let format: String
-    let width: Int
-    let height: Int
-    let sizeBytes: Int
-    let originalSHA256: String
-    let job: JobSubmitter.Accepted
-
-    enum CodingKeys: String, CodingKey {
-        case id, interventionID = "intervention_id", status, format, width, height, sizeBytes = "size_bytes"
-        case originalSHA256 = "original_sha256", job
     }
 }

@@ -7,6 +7,7 @@ public struct PhotoProcessingSettings: Sendable {
     public var maxPixels: Int
     public var jpegQuality: Int
     /// Keep the original's EXIF (camera, GPS) in the watermarked JPEG; thumbnails never carry it.
+    /// A tenant's privacy choice (`photo_settings.keep_exif`), set by the photo worker per photo.
     public var keepEXIF: Bool
     /// Bounding boxes of the thumbnails, largest first.
     public var thumbnailSizes: [Int]
@@ -27,8 +28,8 @@ public struct PhotoProcessingSettings: Sendable {
         self.font = font
     }
 
-    /// `FIELDOPS_PHOTO_MAX_PIXELS`, `FIELDOPS_PHOTO_JPEG_QUALITY` (1–100), `FIELDOPS_PHOTO_KEEP_EXIF`,
-    /// `FIELDOPS_PHOTO_BAND_PERCENT` (of the height, 2–50).
+    /// `FIELDOPS_PHOTO_MAX_PIXELS`, `FIELDOPS_PHOTO_JPEG_QUALITY` (1–100), `FIELDOPS_PHOTO_BAND_PERCENT`
+    /// (of the height, 2–50). EXIF is stripped here; each tenant chooses for its own photos.
     public init(environment: Environment) throws(ConfigurationError) {
         let defaults = PhotoProcessingSettings()
         let quality = try environment.int("FIELDOPS_PHOTO_JPEG_QUALITY", default: defaults.jpegQuality)
@@ -44,8 +45,7 @@ public struct PhotoProcessingSettings: Sendable {
             throw ConfigurationError(variable: "FIELDOPS_PHOTO_MAX_PIXELS", value: "\(maxPixels)", expected: "a positive number of pixels")
         }
         self.init(
-            maxPixels: maxPixels, jpegQuality: quality, keepEXIF: try environment.bool("FIELDOPS_PHOTO_KEEP_EXIF", default: false),
-            bandHeightRatio: Double(bandPercent) / 100
+            maxPixels: maxPixels, jpegQuality: quality, bandHeightRatio: Double(bandPercent) / 100
         )
     }
 }

@@ -12,7 +12,7 @@ import Tenancy
 /// announces `photo.processed`.
 public struct PhotoWatermarkHandler: MessageHandler {
     let configuration: PhotoWorkerConfiguration
-    let pipeline: PhotoPipeline
+    let privacy: TenantPhotoPrivacy
     let blobs: any BlobStore
     let tenantPool: TenantPoolProvider
     let events: MeshPublisher
@@ -26,7 +26,7 @@ public struct PhotoWatermarkHandler: MessageHandler {
         usage: TenantUsage
     ) {
         self.configuration = configuration
-        pipeline = PhotoPipeline(settings: configuration.processing)
+        privacy = TenantPhotoPrivacy(lifetime: configuration.tenantSettingsLifetime)
         self.blobs = blobs
         self.tenantPool = tenantPool
         self.events = events
@@ -43,7 +43,7 @@ public struct PhotoWatermarkHandler: MessageHandler {
         }
         let processed: ProcessedPhoto
         do {
-            processed = try await derive(subject, tenant: context.tenant)
+            processed = try await derive(subject, tenant: context.tenant, pool: pool)
         } catch let rejection as PhotoRejected {
             try await pool.query("""
                 UPDATE photos SET status = 'failed', failure_reason = \(rejection.reason)
@@ -74,14 +74,9 @@ public struct PhotoWatermarkHandler: MessageHandler {
                 """)
         }
         if case .processed = outcome {
-            // Metering lives in another database: counted once, after the commit. A failure here
-            // under-counts one photo rather than failing evidence that is already recorded.
+            // Counted once: a redelivery finds the inbox entry and does not come here.
             let bytes = subject.sizeBytes + processed.watermarked.bytes.count + processed.thumbnails.reduce(0) { $0 + $1.bytes.count }
-            do {
-                try await usage.add([.photos: 1, .storageBytes: Int64(bytes)], to: .slug(context.tenant))
-            } catch {
-                context.logger.warning("photo usage not recorded", ["error": "\(error)", "photo.id": message.photoID])
-            }
+            await usage.recordEvidence([.photos: 1, .storageBytes: Int64(bytes)], tenant: context.tenant, context: context)
         }
         let event = PhotoProcessedEvent(
             photoID: message.photoID, interventionID: message.interventionID, watermarkedSHA256: processed.watermarked.sha256,
@@ -96,27 +91,21 @@ public struct PhotoWatermarkHandler: MessageHandler {
         return event
     }
 
-    /// The original through the pipeline, with the tenant's logo when it has one.
-    private func derive(_ subject: PhotoSubject, tenant: String) async throws -> ProcessedPhoto {
-        let original: [UInt8]
-        do {
-            let key = try BlobKey(subject.originalKey)
-            original = try await blobs.get(key)
-        } catch {
-            guard error.code == .notFound || error.code == .invalidKey else { throw error }
-            throw PhotoRejected(reason: "the original \(subject.originalKey) is not in the blob store")
-        }
+    /// The original through the pipeline, with the tenant's logo when it has one, and its EXIF kept
+    /// only when the tenant chose so.
+    private func derive(_ subject: PhotoSubject, tenant: String, pool: PostgresPool) async throws -> ProcessedPhoto {
+        let original = try await blobs.original(at: subject.originalKey)
         let lines = WatermarkText.lines(
             capturedAt: subject.declaredCaptureAt ?? subject.uploadedAt, timeZone: subject.timeZone, position: subject.position,
             accuracyMetres: subject.accuracyMetres, siteName: subject.siteName, interventionReference: subject.interventionReference,
             technician: subject.technician, originalSHA256: subject.originalSHA256
         )
         let logo = try await logo(of: tenant)
-        do {
-            return try await pipeline.processOnOwnThread(original, lines: lines, logo: logo)
-        } catch {
-            guard error.code != .processingFailed else { throw error }
-            throw PhotoRejected(reason: error.description)
+        var settings = configuration.processing
+        settings.keepEXIF = try await privacy.keepsEXIF(tenant: tenant, pool: pool)
+        let pipeline = PhotoPipeline(settings: settings)
+        return try await PhotoRejected.parkingUnusableFiles { () async throws(PhotoError) in
+            try await pipeline.processOnOwnThread(original, lines: lines, logo: logo)
         }
     }
 
