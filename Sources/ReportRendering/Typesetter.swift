@@ -1,7 +1,7 @@
 import CPangoCairo
 
-/// Text shaping with pango: breaks paragraphs into lines for the layout engine and draws single
-/// lines on a cairo context, with the same fonts, so what was measured is what gets drawn.
+/// Text shaping with pango: breaks paragraphs into lines for the layout engine and shapes the
+/// single lines the PDF canvas draws, with the same fonts, so what was measured is what gets drawn.
 ///
 /// Fonts are sized in points on a font map at 72 dpi, the PDF's own unit. Pango objects are not
 /// thread-safe: a typesetter belongs to the one render that made it.
