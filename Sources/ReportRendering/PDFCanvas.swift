@@ -1,10 +1,17 @@
 import CPangoCairo
 
 /// A cairo PDF surface and its drawing context: one per rendered file, used by one task.
+///
+/// Text is queued (`PendingText`) and reaches cairo in a few calls per page; every other drawing
+/// operation first draws the queued text, so the page keeps the order it was drawn in.
 final class PDFCanvas {
     let cairo: OpaquePointer
     private let surface: OpaquePointer
     let typesetter: Typesetter
+    private var pendingText = PendingText()
+    /// cairo's source colour as the drawing code sees it: queued text is drawn in the colour that
+    /// was current when it was queued, as if it had been drawn at once. cairo starts with black.
+    private var currentColor = RGB(red: 0, green: 0, blue: 0)
 
     init(path: String, geometry: PageGeometry, title: String, typesetter: Typesetter) throws(ReportRenderingError) {
         surface = cairo_pdf_surface_create(path, geometry.width, geometry.height)
@@ -26,22 +33,42 @@ final class PDFCanvas {
         cairo_surface_destroy(surface)
     }
 
+    /// One line of text in `frame`, vertically centred, ellipsised when it is too wide.
     func text(_ text: String, style: TextStyle, in frame: Rect, alignment: Typesetter.Alignment = .leading) {
-        typesetter.draw(text, style: style, in: frame, alignment: alignment, on: cairo)
+        guard !text.isEmpty else { return }
+        let line = typesetter.line(text, style: style, width: frame.width, alignment: alignment)
+        let top = frame.y + (frame.height - line.height) / 2
+        if let layout = line.layout {
+            drawPendingText()
+            cairo_set_source_rgb(cairo, currentColor.red, currentColor.green, currentColor.blue)
+            cairo_move_to(cairo, frame.x, top)
+            pango_cairo_show_layout(cairo, layout)
+        } else {
+            for run in line.runs { pendingText.add(run, x: frame.x, y: top, color: currentColor) }
+        }
     }
 
+    /// The colour text is drawn in from now on; fills and lines change it too, as they change cairo's source.
     func color(_ color: RGB) {
-        cairo_set_source_rgb(cairo, color.red, color.green, color.blue)
+        currentColor = color
     }
 
     func fill(_ frame: Rect, _ color: RGB) {
-        self.color(color)
-        cairo_rectangle(cairo, frame.x, frame.y, frame.width, frame.height)
+        fill(CollectionOfOne(frame), color)
+    }
+
+    /// Fills every rectangle of `frames` as one shape: one operation in the PDF, not one each.
+    func fill(_ frames: some Collection<Rect>, _ color: RGB) {
+        guard !frames.isEmpty else { return }
+        drawPendingText()
+        source(color)
+        for frame in frames { cairo_rectangle(cairo, frame.x, frame.y, frame.width, frame.height) }
         cairo_fill(cairo)
     }
 
     func line(from start: (Double, Double), to end: (Double, Double), width: Double, _ color: RGB) {
-        self.color(color)
+        drawPendingText()
+        source(color)
         cairo_set_line_width(cairo, width)
         cairo_move_to(cairo, start.0, start.1)
         cairo_line_to(cairo, end.0, end.1)
@@ -63,6 +90,7 @@ final class PDFCanvas {
         let width = Double(cairo_image_surface_get_width(image)), height = Double(cairo_image_surface_get_height(image))
         guard width > 0, height > 0 else { return }
         let scale = min(frame.width / width, frame.height / height)
+        drawPendingText()
         cairo_save(cairo)
         cairo_translate(cairo, frame.maxX - width * scale, frame.y + (frame.height - height * scale) / 2)
         cairo_scale(cairo, scale, scale)
@@ -72,19 +100,30 @@ final class PDFCanvas {
     }
 
     func showPage() {
+        drawPendingText()
         cairo_show_page(cairo)
     }
 
     /// Writes the rest of the file; reports a failure cairo kept to itself until now.
     func finish() throws(ReportRenderingError) {
+        drawPendingText()
         cairo_surface_finish(surface)
         let status = cairo_surface_status(surface)
         guard status == CAIRO_STATUS_SUCCESS else { throw .output("PDF: \(String(cString: cairo_status_to_string(status)))") }
     }
+
+    private func drawPendingText() {
+        if !pendingText.isEmpty { pendingText.draw(on: cairo) }
+    }
+
+    private func source(_ color: RGB) {
+        currentColor = color
+        cairo_set_source_rgb(cairo, color.red, color.green, color.blue)
+    }
 }
 
 /// A colour, components 0…1.
-struct RGB {
+struct RGB: Hashable {
     var red: Double
     var green: Double
     var blue: Double

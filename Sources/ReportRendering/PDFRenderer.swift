@@ -95,19 +95,21 @@ private struct PDFPagePainter {
     private mutating func drawRows(table: Int, rows: Range<Int>, frame: Rect) async throws {
         let columns = tables[table].columns
         let rowHeight = layout.geometry.rowHeight
+        let rowFrame = { (index: Int) in Rect(x: frame.x, y: frame.y + Double(index - rows.lowerBound) * rowHeight, width: frame.width, height: rowHeight) }
+        // Every stripe first, as one shape: rows do not overlap, so the page looks the same and
+        // the rows' text can go to the PDF together.
+        canvas.fill(rows.lazy.filter { $0 % 2 == 1 }.map(rowFrame), .stripe)
+        canvas.color(.text)
         for index in rows {
             guard let cells = try await readers[table].next() else {
                 throw ReportRenderingError.rowCountMismatch(expected: tables[table].rowCount, actual: index)
             }
             guard cells.count == columns.count else { throw ReportRenderingError.rowWidthMismatch(expected: columns.count, actual: cells.count) }
-            let rowFrame = Rect(x: frame.x, y: frame.y + Double(index - rows.lowerBound) * rowHeight, width: frame.width, height: rowHeight)
-            if index % 2 == 1 { canvas.fill(rowFrame, .stripe) }
-            canvas.color(.text)
             for (column, cell) in cells.enumerated() {
                 let spec = columns[column]
                 if spec.totalled, let value = cell.numericValue { totals[table][column] += value }
                 canvas.text(CellText.display(cell, format: spec.format), style: .body,
-                            in: cellFrame(table: table, column: column, row: rowFrame), alignment: spec.format.isNumeric ? .trailing : .leading)
+                            in: cellFrame(table: table, column: column, row: rowFrame(index)), alignment: spec.format.isNumeric ? .trailing : .leading)
             }
             rowsDrawn += 1
         }

@@ -1,7 +1,7 @@
 import CPangoCairo
 
-/// Text shaping with pango: breaks paragraphs into lines for the layout engine and draws single
-/// lines on a cairo context, with the same fonts, so what was measured is what gets drawn.
+/// Text shaping with pango: breaks paragraphs into lines for the layout engine and shapes the
+/// single lines the PDF canvas draws, with the same fonts, so what was measured is what gets drawn.
 ///
 /// Fonts are sized in points on a font map at 72 dpi, the PDF's own unit. Pango objects are not
 /// thread-safe: a typesetter belongs to the one render that made it.
@@ -14,12 +14,13 @@ public final class Typesetter: TextMeasuring {
     private let fontMap: UnsafeMutablePointer<PangoFontMap>
     private let context: OpaquePointer
     private let measuringLayout: OpaquePointer
+    /// Shapes the lines to draw; what is kept of each is its glyphs (`ShapedLine`), not the layout.
+    private let shapingLayout: OpaquePointer
     private let fonts: [TextStyle: OpaquePointer]
     /// Lines already shaped, by text, style, width and alignment. Report cells repeat a lot (names,
     /// sites, rates, headers on every page): drawing a shaped line again skips shaping, the bulk of
     /// the cost of text.
-    private var shaped: [LineKey: ShapedLine] = [:]
-    private static let shapedLimit = 4096
+    private var shaped = TwoGenerationCache<LineKey, ShapedLine>(generationLimit: 4096)
 
     private struct LineKey: Hashable {
         let text: String
@@ -28,16 +29,13 @@ public final class Typesetter: TextMeasuring {
         let alignment: Alignment
     }
 
-    private struct ShapedLine {
-        let layout: OpaquePointer
-        let height: Double
-    }
-
     public init(family: String = "DejaVu Sans") {
         fontMap = pango_cairo_font_map_new()!
         pango_cairo_font_map_set_resolution(OpaquePointer(fontMap), 72)
         context = pango_font_map_create_context(fontMap)!
         measuringLayout = pango_layout_new(context)!
+        shapingLayout = pango_layout_new(context)!
+        pango_layout_set_ellipsize(shapingLayout, PANGO_ELLIPSIZE_END)
         let sizes: [TextStyle: String] = [
             .title: "Bold 18", .subtitle: "11", .sectionTitle: "Bold 13", .body: "9", .bold: "Bold 9", .small: "7.5",
         ]
@@ -45,9 +43,9 @@ public final class Typesetter: TextMeasuring {
     }
 
     deinit {
-        for line in shaped.values { g_object_unref(UnsafeMutableRawPointer(line.layout)) }
         for font in fonts.values { pango_font_description_free(font) }
         g_object_unref(UnsafeMutableRawPointer(measuringLayout))
+        g_object_unref(UnsafeMutableRawPointer(shapingLayout))
         g_object_unref(UnsafeMutableRawPointer(context))
         g_object_unref(UnsafeMutableRawPointer(fontMap))
     }
@@ -71,24 +69,16 @@ public final class Typesetter: TextMeasuring {
         pango_cairo_update_context(cairo, context)
     }
 
-    /// Draws one line of text in `frame`, vertically centred, ellipsised when it is too wide.
-    func draw(_ text: String, style: TextStyle, in frame: Rect, alignment: Alignment = .leading, on cairo: OpaquePointer) {
-        guard !text.isEmpty else { return }
-        let line = shapedLine(LineKey(text: text, style: style, width: Int32(frame.width * Double(PANGO_SCALE)), alignment: alignment))
-        cairo_move_to(cairo, frame.x, frame.y + (frame.height - line.height) / 2)
-        pango_cairo_show_layout(cairo, line.layout)
+    /// `text` shaped on one line `width` points wide, ellipsised when it is too wide.
+    func line(_ text: String, style: TextStyle, width: Double, alignment: Alignment) -> ShapedLine {
+        let key = LineKey(text: text, style: style, width: Int32(width * Double(PANGO_SCALE)), alignment: alignment)
+        return shaped.value(for: key) { shape(key) }
     }
 
-    private func shapedLine(_ key: LineKey) -> ShapedLine {
-        if let line = shaped[key] { return line }
-        if shaped.count >= Self.shapedLimit {
-            for line in shaped.values { g_object_unref(UnsafeMutableRawPointer(line.layout)) }
-            shaped.removeAll(keepingCapacity: true)
-        }
-        let layout = pango_layout_new(context)!
+    private func shape(_ key: LineKey) -> ShapedLine {
+        let layout = shapingLayout
         pango_layout_set_font_description(layout, fonts[key.style])
         pango_layout_set_width(layout, key.width)
-        pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END)
         let alignment = switch key.alignment {
         case .leading: PANGO_ALIGN_LEFT
         case .trailing: PANGO_ALIGN_RIGHT
@@ -96,10 +86,6 @@ public final class Typesetter: TextMeasuring {
         }
         pango_layout_set_alignment(layout, alignment)
         pango_layout_set_text(layout, key.text, -1)
-        var width: Int32 = 0, height: Int32 = 0
-        pango_layout_get_pixel_size(layout, &width, &height)
-        let line = ShapedLine(layout: layout, height: Double(height))
-        shaped[key] = line
-        return line
+        return ShapedLine(reading: layout)
     }
 }
