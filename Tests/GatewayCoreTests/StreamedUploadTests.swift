@@ -1,5 +1,6 @@
 import BlobStore
 import Domain
+import FieldOpsCore
 import FieldOpsCrypto
 import Foundation
 import HTTPClient
@@ -13,8 +14,9 @@ import Testing
 /// (`VmHWM`) grows by far less than the body it received.
 @Suite("Streamed uploads", .timeLimit(.minutes(3)))
 struct StreamedUploadTests {
-    /// A gateway child over the filesystem store, accepting bodies of up to 64 MiB.
-    static func withGateway(_ body: (GatewayProcess, _ blobRoot: String, _ spillDirectory: String) async throws -> Void) async throws {
+    /// A gateway child over a filesystem blob store of its own, accepting bodies of up to 64 MiB;
+    /// `body` also gets that store, to read what the gateway stored, and the spill directory.
+    static func withGateway(_ body: (GatewayProcess, any BlobStore, _ spillDirectory: String) async throws -> Void) async throws {
         let blobRoot = NSTemporaryDirectory() + TestServices.uniqueName("upload-blobs")
         let spillDirectory = NSTemporaryDirectory() + TestServices.uniqueName("upload-spill")
         try FileManager.default.createDirectory(atPath: spillDirectory, withIntermediateDirectories: true)
@@ -22,11 +24,13 @@ struct StreamedUploadTests {
             try? FileManager.default.removeItem(atPath: blobRoot)
             try? FileManager.default.removeItem(atPath: spillDirectory)
         }
-        try await GatewayProcess.with(overrides: [
+        let overrides = [
             "FIELDOPS_BLOB_STORE": "filesystem", "FIELDOPS_BLOB_ROOT": blobRoot, "FIELDOPS_GATEWAY_TMPDIR": spillDirectory,
             "FIELDOPS_GATEWAY_MAX_BODY_BYTES": String(64 << 20), "FIELDOPS_PHOTO_MAX_BYTES": String(64 << 20),
-        ]) { gateway in
-            try await body(gateway, blobRoot, spillDirectory)
+        ]
+        let blobs = try BlobStoreConfiguration(environment: Environment(GatewayHarness.environment(overrides: overrides))).makeStore()
+        try await GatewayProcess.with(overrides: overrides) { gateway in
+            try await body(gateway, blobs, spillDirectory)
         }
     }
 
@@ -65,18 +69,14 @@ struct StreamedUploadTests {
         return bytes
     }
 
-    static func sha256(ofFile path: String) throws -> String {
-        SHA256.hex(Array(try Data(contentsOf: URL(fileURLWithPath: path))))
-    }
-
-    @Test("a 40 MB document is hashed and stored from the spilled body: peak memory grows far less than the body, the stored file has its SHA-256")
+    @Test("a 40 MB document is hashed and stored from the spilled body: peak memory grows far less than the body, the stored object has its SHA-256")
     func largeDocument() async throws {
         try await TenantGateway.run { tenant in
             let manager = tenant.token(.manager)
             let site = try await tenant.create("sites", SiteResourceTests.site, token: manager)
             let document = try await tenant.create("documents", #"{"site_id":"\#(site)","title":"Plan de masse","kind":"plan"}"#, token: manager)
             let path = "/v1/documents/\(document)/revisions"
-            try await Self.withGateway { gateway, blobRoot, spillDirectory in
+            try await Self.withGateway { gateway, blobs, spillDirectory in
                 let file = Self.noise(count: 40_000_000)
                 let response = try await Self.postMeasuringMemory(
                     gateway, path, token: manager, type: "application/pdf", warmUp: Self.noise(count: 1 << 20), body: file, status: 201, growthDivisor: 8
@@ -87,7 +87,7 @@ struct StreamedUploadTests {
                 let pool = try await tenant.harness.services.tenants.pool(for: tenant.slug)
                 let documentID = try #require(UUID(uuidString: document))
                 let stored = try #require(try await DocumentRevisions().find(documentID: documentID, revision: 2, on: pool))
-                #expect(try Self.sha256(ofFile: blobRoot + "/" + stored.blobKey) == SHA256.hex(file))
+                #expect(SHA256.hex(try await blobs.get(try BlobKey(stored.blobKey))) == SHA256.hex(file))
                 #expect(try FileManager.default.contentsOfDirectory(atPath: spillDirectory).isEmpty, "the spilled body is deleted once answered")
             }
         }
@@ -105,9 +105,7 @@ struct StreamedUploadTests {
                 let value = UInt32(truncatingIfNeeded: (x &* 2_654_435_761) ^ (y &* 40_503)) >> 5
                 return [UInt8(truncatingIfNeeded: value), UInt8(truncatingIfNeeded: value >> 8), UInt8(truncatingIfNeeded: value >> 16)]
             }
-            try await Self.withGateway { gateway, blobRoot, spillDirectory in
-                let photos = blobRoot + "/" + harness.tenant + "/photos"
-                func storedCount() -> Int { FileManager.default.subpaths(atPath: photos)?.count ?? 0 }
+            try await Self.withGateway { gateway, blobs, spillDirectory in
                 let warmUp = try TestImages.markedJPEG(width: 800, height: 600) + [UInt8](repeating: 0, count: 1 << 20)
                 let accepted = try await Self.postMeasuringMemory(
                     gateway, path, token: token, type: "image/jpeg", warmUp: warmUp, body: photo, status: 202, growthDivisor: 3
@@ -116,17 +114,18 @@ struct StreamedUploadTests {
                 #expect(body["width"] as? Int == 4000 && body["height"] as? Int == 3000 && body["size_bytes"] as? Int == photo.count)
                 #expect(body["original_sha256"] as? String == SHA256.hex(photo))
                 let key = try BlobKey.contentAddressed(prefix: "\(harness.tenant)/photos", sha256: SHA256.digest(photo))
-                #expect(try Self.sha256(ofFile: blobRoot + "/" + key.value) == SHA256.hex(photo))
+                #expect(SHA256.hex(try await blobs.get(key)) == SHA256.hex(photo))
 
-                let stored = storedCount()
                 let jobs = try await harness.jobCount()
-                let bomb = try await Self.post(gateway, path, token: token, type: "image/jpeg", body: PhotoRoutesTests.bomb + [UInt8](repeating: 0, count: 1 << 20))
+                let spilledBomb = PhotoRoutesTests.bomb + [UInt8](repeating: 0, count: 1 << 20)
+                let bomb = try await Self.post(gateway, path, token: token, type: "image/jpeg", body: spilledBomb)
                 #expect(bomb.status == 422 && bomb.text.contains("20000×20000"), "\(bomb.text)")
                 let text = Array(String(repeating: "plain text, named photo.jpg\n", count: 20_000).utf8)
                 #expect(try await Self.post(gateway, path, token: token, type: "image/jpeg", body: text).status == 415)
                 #expect(try await Self.post(gateway, path, token: token, type: "image/jpeg", body: []).status == 422)
                 let jobsAfter = try await harness.jobCount()
-                #expect(storedCount() == stored && jobsAfter == jobs, "refused uploads store and publish nothing")
+                let bombKey = try BlobKey.contentAddressed(prefix: "\(harness.tenant)/photos", sha256: SHA256.digest(spilledBomb))
+                #expect(try await blobs.head(bombKey) == nil && jobsAfter == jobs, "refused uploads store and publish nothing")
                 #expect(try FileManager.default.contentsOfDirectory(atPath: spillDirectory).isEmpty, "spilled bodies are deleted once answered")
             }
         } catch {
