@@ -7,6 +7,10 @@ VipsImage *fo_vips_load_buffer(const void *buffer, size_t length, int sequential
                                       "fail_on", VIPS_FAIL_ON_TRUNCATED, NULL);
 }
 
+VipsImage *fo_vips_load_file_header(const char *path) {
+    return vips_image_new_from_file(path, "access", VIPS_ACCESS_SEQUENTIAL, "fail_on", VIPS_FAIL_ON_TRUNCATED, NULL);
+}
+
 int fo_vips_autorot(VipsImage *in, VipsImage **out) { return vips_autorot(in, out, NULL); }
 
 int fo_vips_colourspace(VipsImage *in, VipsImage **out, VipsInterpretation space) {

@@ -19,7 +19,7 @@ struct AcceptedImage: Encodable, Sendable {
         self.interventionID = interventionID
         format = upload.header.format.rawValue
         (width, height) = (upload.header.width, upload.header.height)
-        sizeBytes = upload.bytes.count
+        sizeBytes = upload.body.byteCount
         originalSHA256 = Hex.encode(upload.sha256)
         self.job = job
     }

@@ -1,12 +1,12 @@
 import BlobStore
 import Domain
-import FieldOpsCrypto
 import Foundation
 import HTTPServer
 
 /// Plans, permits and other site documents, with every revision kept:
 ///
 ///     POST /v1/documents/{id}/revisions                  the file as the raw body, its type in Content-Type → 201
+///                                                        (hashed and stored from the spilled body, never read whole)
 ///     GET  /v1/documents/{id}/revisions                  newest first
 ///     GET  /v1/documents/{id}/revisions/{revision}/file  the file
 struct DocumentRoutes {
@@ -30,14 +30,14 @@ struct DocumentRoutes {
             guard Self.acceptedTypes.contains(contentType) else {
                 throw HTTPError(status: 415, detail: "A document is one of: " + Self.acceptedTypes.sorted().joined(separator: ", ") + ".")
             }
-            guard request.http.body.byteCount > 0 else { throw HTTPError(status: 422, detail: "The document is empty.") }
-            guard request.http.body.byteCount <= Self.maximumBytes else { throw HTTPError(status: 413, detail: "A document is at most 100 MiB.") }
-            let bytes = try request.http.bodyBytes()
-            let digest = SHA256.digest(bytes)
+            let upload = UploadBody(request.http)
+            guard !upload.isEmpty else { throw HTTPError(status: 422, detail: "The document is empty.") }
+            guard upload.byteCount <= Self.maximumBytes else { throw HTTPError(status: 413, detail: "A document is at most 100 MiB.") }
+            let digest = try upload.sha256()
             let key = try BlobKey.contentAddressed(prefix: "\(request.claims.tenant ?? "")/documents", sha256: digest)
-            _ = try await blobs.put(bytes: bytes, key: key, contentType: contentType)
+            _ = try await upload.store(in: blobs, key: key, contentType: contentType)
             guard let revision = try await revisions.add(
-                documentID: document, blobKey: key.value, sha256: digest, contentType: contentType, sizeBytes: bytes.count,
+                documentID: document, blobKey: key.value, sha256: digest, contentType: contentType, sizeBytes: upload.byteCount,
                 userID: request.userID, context: request.audit, on: request.pool
             ) else { throw HTTPError.notFound("No such document.") }
             return HTTPResponse(status: 201, headers: ["Content-Type": "application/json"], body: revision)

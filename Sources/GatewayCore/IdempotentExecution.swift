@@ -20,7 +20,7 @@ public struct IdempotentExecution: Sendable {
             throw HTTPError(status: 400, detail: "Idempotency-Key must be 1 to 255 visible ASCII characters.")
         }
         let scope = IdempotencyStore.Scope(tenant: claims.tenant ?? "platform", client: claims.subject, key: key)
-        let fingerprint = SHA256.digest(Array("\(request.method.rawValue) \(request.path)\n".utf8) + (try request.bodyBytes()))
+        let fingerprint = try Self.fingerprint(request)
 
         switch try await store.claim(scope, requestHash: fingerprint) {
         case .replay(let stored):
@@ -55,6 +55,17 @@ public struct IdempotentExecution: Sendable {
             ))
             return response
         }
+    }
+}
+
+extension IdempotentExecution {
+    /// SHA-256 of the method, path and body, the body read a chunk at a time: a retried upload is
+    /// compared without holding it in memory.
+    static func fingerprint(_ request: HTTPRequest) throws(HTTPError) -> [UInt8] {
+        var hasher = SHA256Hasher()
+        Array("\(request.method.rawValue) \(request.path)\n".utf8).withUnsafeBytes { hasher.update($0) }
+        try UploadBody(request).digest(into: &hasher)
+        return hasher.finalize()
     }
 }
 

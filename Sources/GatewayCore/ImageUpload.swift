@@ -1,30 +1,30 @@
-import FieldOpsCrypto
 import HTTPServer
 import PhotoProcessing
 
 /// An uploaded image (the raw request body), checked before anything is stored: its size (`413`),
 /// its type by content (`415`) and, from its header alone, its pixel count (`422` for a
-/// decompression bomb or a damaged header).
+/// decompression bomb or a damaged header). Neither the checks nor the hash hold the whole body in
+/// memory (see `UploadBody`).
 struct ImageUpload: Sendable {
-    let bytes: [UInt8]
+    let body: UploadBody
     let header: PhotoHeader
     let sha256: [UInt8]
 
     /// - Parameter formats: the image types this upload may be.
     init(_ request: HTTPRequest, settings: PhotoUploadSettings, formats: Set<ImageFormat> = Set(ImageFormat.allCases)) throws(HTTPError) {
-        guard request.body.byteCount <= settings.maxBytes else {
+        body = UploadBody(request)
+        guard body.byteCount <= settings.maxBytes else {
             throw HTTPError(status: 413, detail: "An image is at most \(settings.maxBytes) bytes.")
         }
-        bytes = try request.bodyBytes()
         do {
-            header = try PhotoHeader.inspect(bytes, maxPixels: settings.maxPixels)
+            header = try body.photoHeader(maxPixels: settings.maxPixels)
         } catch {
             throw Self.refusal(error)
         }
         guard formats.contains(header.format) else {
             throw Self.unsupported(formats)
         }
-        sha256 = SHA256.digest(bytes)
+        sha256 = try body.sha256()
     }
 
     /// `415` for what is not an accepted image, `422` for an image that cannot be accepted.

@@ -60,9 +60,9 @@ struct PhotoRoutes: Sendable {
             throw ValidationProblem(error, instance: request.path).httpError
         }
         let upload = try ImageUpload(request, settings: settings)
-        let (bytes, header, digest) = (upload.bytes, upload.header, upload.sha256)
+        let (header, digest) = (upload.header, upload.sha256)
         let key = try BlobKey.contentAddressed(prefix: "\(tenant)/photos", sha256: digest)
-        _ = try await blobs.put(bytes: bytes, key: key, contentType: header.format.mediaType)
+        _ = try await upload.body.store(in: blobs, key: key, contentType: header.format.mediaType)
         let photoID = UUID()
         try await pool.withTransaction { connection in
             // The audit trail names the uploader.
@@ -70,7 +70,7 @@ struct PhotoRoutes: Sendable {
             try await connection.query("""
                 INSERT INTO photos (id, intervention_id, uploaded_by, content_type, size_bytes, original_key, original_sha256,
                                     declared_capture_at, latitude, longitude, accuracy_m, note)
-                VALUES (\(photoID), \(interventionID), \(claims.subject), \(header.format.mediaType), \(bytes.count), \(key.value),
+                VALUES (\(photoID), \(interventionID), \(claims.subject), \(header.format.mediaType), \(upload.body.byteCount), \(key.value),
                         \(Hex.encode(digest)), \(declarations.capturedAt), \(declarations.latitude), \(declarations.longitude),
                         \(declarations.accuracyMetres), \(declarations.note))
                 """)

@@ -50,12 +50,12 @@ struct SignatureImageRoutes: Sendable {
 
         let tenant = request.claims.tenant ?? ""
         let key = try BlobKey.contentAddressed(prefix: "\(tenant)/signatures", sha256: upload.sha256)
-        _ = try await blobs.put(bytes: upload.bytes, key: key, contentType: upload.header.format.mediaType)
+        _ = try await upload.body.store(in: blobs, key: key, contentType: upload.header.format.mediaType)
         let inserted = try await pool.withTransaction { connection in
             try await request.audit.apply(on: connection)
             return try await connection.query("""
                 INSERT INTO signature_images (signature_id, uploaded_by, content_type, size_bytes, original_key, original_sha256)
-                VALUES (\(signatureID), \(request.userID), \(upload.header.format.mediaType), \(upload.bytes.count), \(key.value),
+                VALUES (\(signatureID), \(request.userID), \(upload.header.format.mediaType), \(upload.body.byteCount), \(key.value),
                         \(Hex.encode(upload.sha256)))
                 ON CONFLICT (signature_id) DO NOTHING RETURNING 1
                 """)

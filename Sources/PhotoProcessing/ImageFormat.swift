@@ -11,10 +11,13 @@ public enum ImageFormat: String, Sendable, Codable, CaseIterable {
         }
     }
 
+    /// How many leading bytes `sniff` looks at.
+    public static let signatureLength = 16
+
     /// The format whose signature starts `bytes`, or nil for anything else (text, PDF, a truncated
     /// header, nothing at all).
     public static func sniff(_ bytes: some Collection<UInt8>) -> ImageFormat? {
-        let head = Array(bytes.prefix(16))
+        let head = Array(bytes.prefix(signatureLength))
         func matches(_ signature: [UInt8], at offset: Int = 0) -> Bool {
             head.count >= offset + signature.count && Array(head[offset..<offset + signature.count]) == signature
         }

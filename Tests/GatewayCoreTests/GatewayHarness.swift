@@ -23,14 +23,7 @@ final class GatewayHarness: Sendable {
     let endpoints: [(method: HTTPMethod, template: String)]
 
     init(overrides: [String: String] = [:], connectBroker: Bool = true) async throws {
-        var values = TestServices.environment.values
-        values["FIELDOPS_POSTGRES_URL"] = TestServices.postgresURL
-        values["FIELDOPS_GATEWAY_PORT"] = "0"
-        values["FIELDOPS_GATEWAY_LOG_LEVEL"] = "warning"
-        values["FIELDOPS_TOKEN_SIGNING_SEED"] = Self.seed
-        values["FIELDOPS_CONSOLE_DIR"] = TestServices.repositoryRoot.appendingPathComponent("console").path
-        values.merge(overrides) { _, new in new }
-        configuration = try GatewayConfiguration(environment: Environment(values))
+        configuration = try GatewayConfiguration(environment: Environment(Self.environment(overrides: overrides)))
         _ = try await TestServices.controlPlanePool()
         services = try GatewayServices(configuration: configuration, logger: TestServices.logger)
         if connectBroker { try await services.broker.connect() }
@@ -43,6 +36,18 @@ final class GatewayHarness: Sendable {
         server = HTTPServer(configuration: configuration.http, router: application.router, logger: TestServices.logger, metrics: MetricsRegistry())
         try server.start()
         issuer = AccessTokenIssuer(key: configuration.tokens.signingKey, issuer: configuration.tokens.issuer, audience: configuration.tokens.audience)
+    }
+
+    /// The gateway's environment in the tests: the test services, an ephemeral port, the tests' token seed.
+    static func environment(overrides: [String: String]) -> [String: String] {
+        var values = TestServices.environment.values
+        values["FIELDOPS_POSTGRES_URL"] = TestServices.postgresURL
+        values["FIELDOPS_GATEWAY_PORT"] = "0"
+        values["FIELDOPS_GATEWAY_LOG_LEVEL"] = "warning"
+        values["FIELDOPS_TOKEN_SIGNING_SEED"] = Self.seed
+        values["FIELDOPS_CONSOLE_DIR"] = TestServices.repositoryRoot.appendingPathComponent("console").path
+        values.merge(overrides) { _, new in new }
+        return values
     }
 
     var baseURL: String { "http://127.0.0.1:\(server.port)" }

@@ -8,6 +8,9 @@
 
 /* Reads the header only; pixels are decoded when first needed. sequential: top-to-bottom access. */
 VipsImage *fo_vips_load_buffer(const void *buffer, size_t length, int sequential);
+/* Opens the image file at `path` (its loader chosen by content, not by name) for sequential access,
+ * which reads its header only. `path` must not end in `]`: libvips would take that as load options. */
+VipsImage *fo_vips_load_file_header(const char *path);
 /* Decodes a 3-component 8-bit JPEG (`header` is its header, from fo_vips_load_buffer) into a new
  * in-memory sRGB image with TurboJPEG: the same pixels as libvips' loader at about two thirds of the
  * CPU, since it writes straight into the image's memory. NULL on failure (reason in vips_error_buffer()). */
