@@ -65,10 +65,11 @@ struct TenantIsolationTests {
         return (ids, bodies)
     }
 
-    /// A request that reaches the record of `id` on `endpoint`, valid apart from the tenant.
-    static func request(_ endpoint: (method: HTTPMethod, template: String), id: String, bodies: [String: String]) -> (path: String, body: String, headers: [(name: String, value: String)]) {
+    /// A request that reaches the record of `id` on `endpoint`, valid apart from the tenant; a
+    /// nested record (a signature of the intervention) is the one in `ids`.
+    static func request(_ endpoint: (method: HTTPMethod, template: String), id: String, ids: [String: String], bodies: [String: String]) -> (path: String, body: String, headers: [(name: String, value: String)]) {
         let path = endpoint.template.replacingOccurrences(of: "{id}", with: id).replacingOccurrences(of: "{position}", with: "1")
-            .replacingOccurrences(of: "{revision}", with: "1")
+            .replacingOccurrences(of: "{revision}", with: "1").replacingOccurrences(of: "{signature_id}", with: ids["signatures"] ?? "")
         let resource = String(endpoint.template.split(separator: "/")[1])
         let ifMatch = [(name: "If-Match", value: "\"1\"")]
         switch (endpoint.method, endpoint.template) {
@@ -104,7 +105,7 @@ struct TenantIsolationTests {
             for endpoint in endpoints {
                 let resource = String(endpoint.template.split(separator: "/")[1])
                 let id = try #require(ids[resource], "no \(resource) record to try \(endpoint.method) \(endpoint.template) on")
-                let (path, body, headers) = Self.request(endpoint, id: id, bodies: bodies)
+                let (path, body, headers) = Self.request(endpoint, id: id, ids: ids, bodies: bodies)
                 let foreign = try await gateway.send(endpoint.method.rawValue, path, token: aToken, body: body, headers: headers)
                 #expect(foreign.status == 404, "\(endpoint.method) \(endpoint.template) with another tenant's id: \(foreign.status) \(foreign.text.prefix(200))")
                 let own = try await gateway.send(endpoint.method.rawValue, path, token: resource == "notifications" ? recipient : bToken, body: body, headers: headers)
