@@ -60,9 +60,11 @@ export -f magick_one
 now() { date +%s.%N; }
 elapsed() { awk -v start="$1" -v end="$(now)" 'BEGIN { printf "%.3f", end - start }'; }
 peak_rss_mb() { awk -F': ' '/Maximum resident set size/ && $2 > max { max = $2 } END { printf "%.0f", max / 1024 }' "$@"; }
+# PhotoBench's own count: CPU per photo after a warm-up photo, start-up excluded; mean of the workers.
+steady_cpu_ms() { awk '/^cpu_ms_per_photo/ { total += $2; n++ } END { printf "%.0f", total / n }' "$@"; }
 cpu_seconds() { awk -F': ' '/(User|System) time \(seconds\)/ { total += $2 } END { printf "%.3f", total }' "$@"; }
 
-printf '%-6s %-8s %11s %13s %10s   %11s %13s %10s   %7s\n' photos workers "swift ph/s" "swift CPU ms" "swift RSS" "magick ph/s" "magick CPU ms" "magick RSS" ratio
+printf '%-6s %-8s %11s %13s %13s %10s   %11s %13s %10s   %7s\n' photos workers "swift ph/s" "swift CPU ms" "steady CPU ms" "swift RSS" "magick ph/s" "magick CPU ms" "magick RSS" ratio
 for set in phone grain; do
 for workers in 1 2; do
     rm -rf "$work"/swift/* "$work"/magick/* "$work"/swift.*.time
@@ -74,7 +76,7 @@ for workers in 1 2; do
         share=()
         for ((i = k; i < ${#photos[@]}; i += workers)); do share+=("${photos[i]}"); done
         mkdir -p "$work/swift/$k"
-        VIPS_CONCURRENCY=1 /usr/bin/time -v -o "$work/swift.$k.time" "$swift_bench" 1 "$work/swift/$k" "${share[@]}" >/dev/null &
+        VIPS_CONCURRENCY=1 /usr/bin/time -v -o "$work/swift.$k.time" "$swift_bench" 1 "$work/swift/$k" "${share[@]}" >"$work/swift.$k.out" &
         swift_pids+=($!)
     done
     for pid in "${swift_pids[@]}"; do wait "$pid"; done
@@ -89,13 +91,14 @@ for workers in 1 2; do
     [[ $(find "$work/swift" -name '*.jpg' | wc -l) == $((3 * count)) ]] || { echo "the Swift side missed outputs" >&2; exit 1; }
     [[ $(find "$work/magick" -name '*.jpg' | wc -l) == $((3 * count)) ]] || { echo "convert missed outputs" >&2; exit 1; }
     awk -v set="$set" -v w="$workers" -v n="$count" -v s="$swift_seconds" -v m="$magick_seconds" \
-        -v sc="$(cpu_seconds "$work"/swift.*.time)" -v mc="$(cpu_seconds "$work/magick.time")" \
+        -v sc="$(cpu_seconds "$work"/swift.*.time)" -v ss="$(steady_cpu_ms "$work"/swift.*.out)" -v mc="$(cpu_seconds "$work/magick.time")" \
         -v sr="$(peak_rss_mb "$work"/swift.*.time)" -v mr="$(peak_rss_mb "$work/magick.time")" 'BEGIN {
-        printf "%-6s %-8d %11.2f %13.0f %7d MB   %11.2f %13.0f %7d MB   %6.2fx\n",
-            set, w, n / s, 1000 * sc / n, sr, n / m, 1000 * mc / n, mr, m / s
+        printf "%-6s %-8d %11.2f %13.0f %13d %7d MB   %11.2f %13.0f %7d MB   %6.2fx\n",
+            set, w, n / s, 1000 * sc / n, ss, sr, n / m, 1000 * mc / n, mr, m / s
     }'
 done
 done
 echo "(photos: phone = $(du -ch "$work/in-phone"/*.jpg | tail -1 | cut -f1) in $count files, grain = $(du -ch "$work/in-grain"/*.jpg | tail -1 | cut -f1);"
-echo " ratio: photos/s, Swift / convert; CPU ms: user + system per photo; RSS: the largest worker process;"
+echo " ratio: photos/s, Swift / convert; CPU ms: user + system per photo, process start-up included;"
+echo " steady CPU ms: the Swift process's CPU per photo after a warm-up photo (one convert process per photo has no steady state); RSS: the largest worker process;"
 echo " load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores)"
