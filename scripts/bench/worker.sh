@@ -6,8 +6,9 @@
 #   raw-each  the AMQP client alone: prefetch 500, one ack per message awaited in order (the runtime's
 #             ack pattern, without its concurrency)
 #   worker:N  `Worker` with a no-op handler, prefetch 500, concurrency N (each value in CONCURRENCIES)
-#   decode    no broker: JSONDecoder + validate on the same body COUNT times (what the runtime adds
-#             per message besides its bookkeeping)
+#   decode    no broker: the runtime's decoding (JSONTapeDecoder) + validate on the same body COUNT
+#             times (what the runtime adds per message besides its bookkeeping)
+#   decode-foundation   the same through Foundation's JSONDecoder, for comparison
 # Loopback only, bounded to 2 minutes; the scratch queue is deleted on every exit. For a figure the
 # machine's load does not move, scripts/bench/worker-instructions.sh counts instructions per message.
 #
@@ -34,7 +35,7 @@ bench=$(swift build -c release --show-bin-path 2>/dev/null)/MeshBench
 
 # Figures move with what else runs on the machine: the load average is printed with them.
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
-phases=(raw raw-each decode)
+phases=(raw raw-each decode decode-foundation)
 for concurrency in $concurrencies; do phases+=("worker:$concurrency"); done
 timeout 110 "$bench" "$queue" "$count" "${phases[@]}" >"$work/figures.txt" \
   || { echo "MeshBench failed or ran past 110 s" >&2; exit 1; }
@@ -59,7 +60,8 @@ for concurrency in $concurrencies; do
   printf '%-44s %10s %8s\n' "Worker, no-op handler, concurrency $concurrency" "$rate" "$(percent "$rate" "$raw")"
 done
 decode=$(figure decode)
-printf '%-44s %10s %8s\n' "JSON decode + validate alone (no broker)" "$decode" ""
+printf '%-44s %10s %8s\n' "decode + validate alone (no broker)" "$decode" ""
+printf '%-44s %10s %8s\n' "the same with Foundation's JSONDecoder" "$(figure decode-foundation)" ""
 printf 'runtime/raw: %s at concurrency %s (target >= 70%%)\n' "$(percent "$best_worker" "$raw")" "$best_concurrency"
 awk -v d="$decode" -v w="$best_worker" 'BEGIN {
-  printf "JSON decode: %.1f us per message = %.0f%% of the runtime'"'"'s %.1f us per message\n", 1e6 / d, 100 * w / d, 1e6 / w }'
+  printf "decode: %.1f us per message = %.0f%% of the runtime'"'"'s %.1f us per message\n", 1e6 / d, 100 * w / d, 1e6 / w }'
