@@ -70,9 +70,8 @@ public struct TraceID: Sendable, Hashable {
     }
 
     public static func random() -> TraceID {
-        var generator = SystemRandomNumberGenerator()
         var id = TraceID(high: 0, low: 0)
-        while !id.isValid { id = TraceID(high: generator.next(), low: generator.next()) }
+        while !id.isValid { id = TraceID(high: TraceRandomness.next(), low: TraceRandomness.next()) }
         return id
     }
 
@@ -91,9 +90,8 @@ public struct SpanID: Sendable, Hashable {
     }
 
     public static func random() -> SpanID {
-        var generator = SystemRandomNumberGenerator()
         var id = SpanID(value: 0)
-        while !id.isValid { id = SpanID(value: generator.next()) }
+        while !id.isValid { id = SpanID(value: TraceRandomness.next()) }
         return id
     }
 
