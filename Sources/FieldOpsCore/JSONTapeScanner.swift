@@ -12,16 +12,18 @@ extension JSONTape {
     }
 }
 
-/// The single pass behind `JSONTape(scanning:)`: containers are tracked on an explicit stack, so
-/// deep nesting costs memory bounded by `JSONTape.maximumDepth`, never the call stack.
+/// The single pass behind `JSONTape(scanning:)`. Open containers form a chain through their own
+/// entries (an open container's `next` holds its parent until it closes), so nesting costs neither
+/// the call stack nor a separate stack.
 private struct JSONTapeScanner {
     typealias Entry = JSONTape.Entry
 
     private let text: UnsafeBufferPointer<UInt8>
     private var position = 0
     private var entries: [Entry] = []
-    /// The entries of the containers not closed yet, innermost last.
-    private var open: [Int] = []
+    /// The innermost container not closed yet.
+    private var innermost: Int?
+    private var depth = 0
     /// True right after a container's opening bracket: it may close at once.
     private var atContainerStart = false
 
@@ -34,7 +36,7 @@ private struct JSONTapeScanner {
         if text.count >= 3, text[0] == 0xEF, text[1] == 0xBB, text[2] == 0xBF { position = 3 }
         skipWhitespace()
         try scanValue()
-        while let container = open.last {
+        while let container = innermost {
             try scanMember(of: container)
         }
         skipWhitespace()
@@ -59,8 +61,10 @@ private struct JSONTapeScanner {
         }
         if position < text.count, text[position] == closing {
             position += 1
+            let parent = entries[container].next
             entries[container].next = UInt32(entries.count)
-            open.removeLast()
+            innermost = parent == 0 ? nil : Int(parent - 1)
+            depth -= 1
             return
         }
         entries[container].length += 1
@@ -91,9 +95,12 @@ private struct JSONTapeScanner {
     }
 
     private mutating func openContainer(_ kind: JSONTape.Kind) throws(JSONSyntaxError) {
-        guard open.count < JSONTape.maximumDepth else { throw failure("nested deeper than \(JSONTape.maximumDepth) levels") }
-        open.append(entries.count)
-        entries.append(Entry(kind: kind, isPlain: true, start: UInt32(position), length: 0, next: 0))
+        guard depth < JSONTape.maximumDepth else { throw failure("nested deeper than \(JSONTape.maximumDepth) levels") }
+        // Until the container closes, `next` links to its parent (plus one; 0: none).
+        let parent = innermost.map { UInt32($0 + 1) } ?? 0
+        innermost = entries.count
+        depth += 1
+        entries.append(Entry(kind: kind, isPlain: true, start: UInt32(position), length: 0, next: parent))
         position += 1
         atContainerStart = true
     }

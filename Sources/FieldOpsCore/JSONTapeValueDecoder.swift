@@ -3,9 +3,11 @@
 /// pushes its key on the coding path and pops it after, so no decoder or path is allocated per value.
 final class JSONTapeValueDecoder: Decoder, SingleValueDecodingContainer {
     let tape: JSONTape
+    // Unchecked: one decode call owns its decoder and uses it from one thread, and no access to
+    // these two overlaps another; the dynamic checks cost more than the rest of reading a member.
     /// The entry being decoded.
-    private var entry: Int
-    private(set) var codingPath: [any CodingKey]
+    @exclusivity(unchecked) private var entry: Int
+    @exclusivity(unchecked) private(set) var codingPath: [any CodingKey]
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     init(tape: JSONTape, entry: Int, codingPath: [any CodingKey]) {
@@ -60,7 +62,7 @@ final class JSONTapeValueDecoder: Decoder, SingleValueDecodingContainer {
         if T.self == Int64.self { return try decodeInteger(Int64.self, at: index, key: key) as! T }
         if T.self == Double.self { return try decodeFloatingPoint(Double.self, at: index, key: key) as! T }
         if T.self == Bool.self { return try decodeBool(at: index, key: key) as! T }
-        if let value = try decodeFoundationValue(T.self, at: index, key: key) { return value }
+        if Self.foundationTypes.contains(where: { $0 == T.self }) { return try decodeFoundationValue(T.self, at: index, key: key) }
 
         let outerEntry = entry
         if let key { codingPath.append(key) }
