@@ -1,7 +1,10 @@
 /// A JSON number's text checked against the JSON grammar
 /// (`-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`) and read with the results Foundation's
-/// `JSONDecoder` gives: an integer written `1.0` or `1e2` is accepted when its value is whole and
-/// fits; a float that overflows, or underflows to zero from non-zero digits, is refused.
+/// `JSONDecoder` gives. An integer written with a fraction or an exponent is accepted when the
+/// nearest double is whole and fits (`1.0`, `1e2`, `1e-400`; not `1.5`), and reads as that double
+/// below 2^53 (`6657532869874974.855` as 6657532869874975), as its digits truncated above
+/// (`9007199254740993.0` exactly, `1437883626507341262.4` as 1437883626507341262). A float that
+/// overflows, or underflows to zero from non-zero digits, is refused.
 struct JSONNumberText {
     private let text: ArraySlice<UInt8>
     private let isNegative: Bool
@@ -9,6 +12,7 @@ struct JSONNumberText {
     private let fractionDigits: Range<Int>
     /// The exponent as written (0 without one), saturated far beyond what any type can hold.
     private let writtenExponent: Int
+    private let hasExponent: Bool
 
     init?(_ text: ArraySlice<UInt8>) {
         self.text = text
@@ -37,7 +41,8 @@ struct JSONNumberText {
         fractionDigits = fractionStart..<index
 
         var exponent = 0
-        if index < text.endIndex, text[index] == UInt8(ascii: "e") || text[index] == UInt8(ascii: "E") {
+        hasExponent = index < text.endIndex && (text[index] == UInt8(ascii: "e") || text[index] == UInt8(ascii: "E"))
+        if hasExponent {
             index += 1
             let negative = index < text.endIndex && text[index] == UInt8(ascii: "-")
             if index < text.endIndex, text[index] == UInt8(ascii: "-") || text[index] == UInt8(ascii: "+") { index += 1 }
@@ -60,17 +65,28 @@ struct JSONNumberText {
         return text[index] - UInt8(ascii: "0")
     }
 
-    /// The value when it is whole and fits in `T`.
+    /// The integer the text stands for in `T`, or nil (see the type's comment).
     func integer<T: FixedWidthInteger>(as _: T.Type) -> T? {
+        if !fractionDigits.isEmpty || hasExponent {
+            let nearest = exactlyRounded(Double.self) ?? Double(String(decoding: text, as: UTF8.self))
+            guard let nearest, let whole = T(exactly: nearest) else { return nil }
+            // Below 2^53 every integer is a double: there Foundation keeps the double's value.
+            if nearest.magnitude < 0x20_0000_0000_0000 { return whole }
+        }
+        return truncatedInteger(as: T.self)
+    }
+
+    /// The digits before the decimal point (after applying the exponent), when they fit in `T`.
+    private func truncatedInteger<T: FixedWidthInteger>(as _: T.Type) -> T? {
         var count = digitCount
         var power = writtenExponent - fractionDigits.count
-        while count > 0, power < 0, digit(count - 1) == 0 {
-            count -= 1
-            power += 1
+        if power < 0 {
+            count = max(0, count + power)
+            power = 0
         }
         guard (0..<count).contains(where: { digit($0) != 0 }) else { return 0 }
         // A non-zero value times 10^40 fits no integer type.
-        guard power >= 0, power <= 40 else { return nil }
+        guard power <= 40 else { return nil }
         var value: T = 0
         for position in 0..<count {
             guard let next = Self.timesTen(value, adding: digit(position), negative: isNegative) else { return nil }

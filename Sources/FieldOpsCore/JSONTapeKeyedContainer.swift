@@ -19,8 +19,13 @@ struct JSONTapeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     var codingPath: [any CodingKey] { decoder.codingPath }
 
+    /// Each key once, as Foundation lists them (a repeated key names its first value).
     var allKeys: [Key] {
-        keyEntries.compactMap { decoder.tape.string(decoder.tape.entries[$0]).flatMap(Key.init(stringValue:)) }
+        var seen = Set<String>()
+        return keyEntries.compactMap { entry in
+            guard let name = decoder.tape.string(decoder.tape.entries[entry]), seen.insert(name).inserted else { return nil }
+            return Key(stringValue: name)
+        }
     }
 
     func contains(_ key: Key) -> Bool { valueEntry(for: key) != nil }

@@ -146,7 +146,7 @@ final class JSONTapeValueDecoder: Decoder, SingleValueDecodingContainer {
 }
 
 extension JSONTape.Kind {
-    /// As error messages name a kind: "an object", "a number".
+    /// The kind as Foundation's error messages name it ("a dictionary", "number").
     var article: String {
         switch self {
         case .object: "a dictionary"

@@ -89,7 +89,7 @@ struct JSONTapeDecoderTests {
 
     @Test("texts at the edges of the grammar and of each type", arguments: [
         "5", " 5 ", "-0", "1.0", "1e2", "1.5e1", "15e-1", "100e-2", "0e400", "1E400", "01", "1.", ".5", "+1", "-", "1e", "--1",
-        "9223372036854775807", "9223372036854775808", "-9223372036854775808", "-9223372036854775809", "9007199254740993.0",
+        "9223372036854775807", "9223372036854775808", "-9223372036854775808", "-9223372036854775809", "9007199254740993.0", "-56790319561870288.8", "10527738150844040.06", "1437883626507341262.4", "6657532869874974.855", "1e-400", "18446744073709551615.0",
         "[1,2,]", "[1,,2]", "[,]", "[1 2]", "[", "]", "", "null", "true", "nul", "truex", "\"5\"", "\u{FEFF}5", "\u{C}5", "5 x",
     ])
     func integerEdges(text: String) {
@@ -149,6 +149,15 @@ struct JSONTapeDecoderTests {
         }
         let dictionary = Self.outcomes([String: Int].self, Array(#"{"x":1,"x":2,"y":3}"#.utf8))
         #expect(dictionary.tape == .value(["x": 1, "y": 3]) && dictionary.tape == dictionary.foundation)
+        struct KeyCount: Decodable, Equatable {
+            let count: Int
+            init(count: Int) { self.count = count }
+            init(from decoder: any Decoder) throws {
+                count = try decoder.container(keyedBy: JSONIndexlessKey.self).allKeys.count
+            }
+        }
+        let keyCount = Self.outcomes(KeyCount.self, Array(#"{"x":1,"x":2,"y":3}"#.utf8))
+        #expect(keyCount.tape == .value(KeyCount(count: 2)) && keyCount.tape == keyCount.foundation)
     }
 
     @Test("errors name the path of the member that failed, as Foundation's do")
@@ -180,4 +189,13 @@ struct JSONTapeDecoderTests {
             #expect(outcome.tape.failed == (depth > 512))
         }
     }
+}
+
+/// Any key a text holds.
+private struct JSONIndexlessKey: CodingKey {
+    let stringValue: String
+    var intValue: Int? { nil }
+
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue _: Int) { nil }
 }
