@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import FieldOpsCore
 
 /// One kind of message in the mesh: a `Codable` body whose versioned `type` (`photo.watermark.v1`)
 /// travels in the AMQP `type` property.
@@ -16,17 +12,17 @@ public protocol MeshMessage: Codable, Sendable {
     /// Decodes a delivery's body; `type` is its AMQP `type` property (nil when the publisher set
     /// none). A worker that takes several kinds from one queue (commands and events) gives its
     /// message type a decoder that picks the kind by `type`.
-    static func decode(body: [UInt8], type: String?, decoder: JSONDecoder) throws -> Self
+    static func decode(body: [UInt8], type: String?, decoder: JSONTapeDecoder) throws -> Self
 }
 
 extension MeshMessage {
     public func validate() throws(MessageValidationError) {}
 
-    public static func decode(body: [UInt8], type: String?, decoder: JSONDecoder) throws -> Self {
+    public static func decode(body: [UInt8], type: String?, decoder: JSONTapeDecoder) throws -> Self {
         guard type == nil || type == Self.type else {
             throw MessageValidationError(["type": "is \(type ?? ""), expected \(Self.type)"])
         }
-        return try decoder.decode(Self.self, from: Data(body))
+        return try decoder.decode(Self.self, from: body)
     }
 }
 

@@ -16,7 +16,7 @@ extension UUID {
             let complete = withUnsafeMutableBytes(of: &value) { bytes -> Bool in
                 var position = 0
                 for index in 0..<16 {
-                    if [8, 13, 18, 23].contains(position) {
+                    if position == 8 || position == 13 || position == 18 || position == 23 {
                         guard characters[position] == UInt8(ascii: "-") else { return false }
                         position += 1
                     }

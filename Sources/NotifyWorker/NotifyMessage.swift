@@ -29,7 +29,7 @@ public enum NotifyMessage: MeshMessage {
         return decoder
     }()
 
-    public static func decode(body: [UInt8], type: String?, decoder _: JSONDecoder) throws -> NotifyMessage {
+    public static func decode(body: [UInt8], type: String?, decoder _: JSONTapeDecoder) throws -> NotifyMessage {
         let data = Data(body)
         switch type {
         case nil, NotifySendCommand.type:

@@ -1,5 +1,5 @@
 import Commands
-import Foundation
+import FieldOpsCore
 import Mesh
 
 /// Everything the `fieldops.scheduler` queue receives: the scheduling commands and the events that
@@ -15,8 +15,7 @@ public enum SchedulerMessage: MeshMessage, Equatable {
 
     static let accepted = [ScheduleAssignCommand.type, ScheduleTrainDurationsCommand.type, TechnicianAbsentEvent.type, InterventionUrgentEvent.type]
 
-    public static func decode(body: [UInt8], type: String?, decoder: JSONDecoder) throws -> SchedulerMessage {
-        let body = Data(body)
+    public static func decode(body: [UInt8], type: String?, decoder: JSONTapeDecoder) throws -> SchedulerMessage {
         return switch type {
         case ScheduleAssignCommand.type: .assign(try decoder.decode(ScheduleAssignCommand.self, from: body))
         case ScheduleTrainDurationsCommand.type: .trainDurations(try decoder.decode(ScheduleTrainDurationsCommand.self, from: body))

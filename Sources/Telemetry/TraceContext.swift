@@ -39,23 +39,25 @@ public struct TraceContext: Sendable, Hashable {
 
     /// Parses a `traceparent` header; nil when it is not valid, in which case the caller starts a new trace.
     public init?(traceparent: String, tracestate: String? = nil) {
-        let bytes = Array(traceparent.utf8)
-        guard bytes.count >= 55, bytes[2] == UInt8(ascii: "-"), bytes[35] == UInt8(ascii: "-"),
-              bytes[52] == UInt8(ascii: "-"),
-              let version = Hex.decode(bytes[0..<2]), version != 0xff,
-              let high = Hex.decode(bytes[3..<19]), let low = Hex.decode(bytes[19..<35]),
-              let span = Hex.decode(bytes[36..<52]), let flags = Hex.decode(bytes[53..<55])
-        else { return nil }
-        // Version 00 has exactly four fields; later versions may add more after a dash.
-        if version == 0 {
-            guard bytes.count == 55 else { return nil }
-        } else if bytes.count > 55, bytes[55] != UInt8(ascii: "-") {
-            return nil
+        // Read in place: every consumed message carries one, so no array of its bytes is made.
+        var traceparent = traceparent
+        let fields = traceparent.withUTF8 { bytes -> (traceID: TraceID, spanID: SpanID, flags: UInt8)? in
+            guard bytes.count >= 55, bytes[2] == UInt8(ascii: "-"), bytes[35] == UInt8(ascii: "-"),
+                  bytes[52] == UInt8(ascii: "-"),
+                  let version = Hex.decode(bytes[0..<2]), version != 0xff,
+                  let high = Hex.decode(bytes[3..<19]), let low = Hex.decode(bytes[19..<35]),
+                  let span = Hex.decode(bytes[36..<52]), let flags = Hex.decode(bytes[53..<55])
+            else { return nil }
+            // Version 00 has exactly four fields; later versions may add more after a dash.
+            if version == 0 {
+                guard bytes.count == 55 else { return nil }
+            } else if bytes.count > 55, bytes[55] != UInt8(ascii: "-") {
+                return nil
+            }
+            return (TraceID(high: high, low: low), SpanID(value: span), UInt8(flags))
         }
-        let traceID = TraceID(high: high, low: low)
-        let spanID = SpanID(value: span)
-        guard traceID.isValid, spanID.isValid else { return nil }
-        self.init(traceID: traceID, spanID: spanID, flags: UInt8(flags), tracestate: tracestate.flatMap { $0.isEmpty ? nil : $0 })
+        guard let fields, fields.traceID.isValid, fields.spanID.isValid else { return nil }
+        self.init(traceID: fields.traceID, spanID: fields.spanID, flags: fields.flags, tracestate: tracestate.flatMap { $0.isEmpty ? nil : $0 })
     }
 }
 
@@ -70,9 +72,8 @@ public struct TraceID: Sendable, Hashable {
     }
 
     public static func random() -> TraceID {
-        var generator = SystemRandomNumberGenerator()
         var id = TraceID(high: 0, low: 0)
-        while !id.isValid { id = TraceID(high: generator.next(), low: generator.next()) }
+        while !id.isValid { id = TraceID(high: TraceRandomness.next(), low: TraceRandomness.next()) }
         return id
     }
 
@@ -91,9 +92,8 @@ public struct SpanID: Sendable, Hashable {
     }
 
     public static func random() -> SpanID {
-        var generator = SystemRandomNumberGenerator()
         var id = SpanID(value: 0)
-        while !id.isValid { id = SpanID(value: generator.next()) }
+        while !id.isValid { id = SpanID(value: TraceRandomness.next()) }
         return id
     }
 
@@ -111,7 +111,7 @@ enum Hex {
     }
 
     /// At most 16 lowercase hex digits; nil on any other character.
-    static func decode(_ digits: ArraySlice<UInt8>) -> UInt64? {
+    static func decode(_ digits: Slice<UnsafeBufferPointer<UInt8>>) -> UInt64? {
         var value: UInt64 = 0
         for digit in digits {
             let nibble: UInt8

@@ -1,4 +1,5 @@
 import Commands
+import FieldOpsCore
 import Foundation
 import Mesh
 import Planning
@@ -6,7 +7,7 @@ import Testing
 
 @Suite("Scheduler queue: messages told apart by type")
 struct SchedulerMessageTests {
-    let decoder = JSONDecoder()
+    let decoder = JSONTapeDecoder()
 
     @Test("each accepted type decodes into its case")
     func decodesByType() throws {

@@ -5,7 +5,9 @@
 //   raw         the AMQP client alone, prefetch 500, a multiple ack every 250 (as AMQPBench)
 //   raw-each    the AMQP client alone, prefetch 500, one ack per message, awaited in order
 //   worker:N    `Worker` with a no-op handler, prefetch 500, concurrency N
-//   decode      no broker: COUNT times what the runtime does to a body (JSONDecoder + validate)
+//   decode      no broker: COUNT times what the runtime does to a body (`MeshMessage.decode`, which
+//               reads it with `JSONTapeDecoder`, + validate)
+//   decode-foundation   the same with Foundation's JSONDecoder, the decoder the runtime used before
 //
 // Prints "publish <msg/s>" (best fill), then "<phase> <msg/s>" per phase, in the order given.
 // Each consuming phase checks the queue is empty afterwards (every message acknowledged).
@@ -32,13 +34,14 @@ let publishBatchSize = 1000
 enum Phase {
     case raw(ackEvery: Int)
     case worker(concurrency: Int)
-    case decode
+    case decode(foundation: Bool)
 
     init?(_ argument: String) {
         switch argument {
         case "raw": self = .raw(ackEvery: rawAckEvery)
         case "raw-each": self = .raw(ackEvery: 1)
-        case "decode": self = .decode
+        case "decode": self = .decode(foundation: false)
+        case "decode-foundation": self = .decode(foundation: true)
         default:
             guard argument.hasPrefix("worker:"), let concurrency = Int(argument.dropFirst("worker:".count)),
                   (1...Int(prefetch)).contains(concurrency)
@@ -56,7 +59,7 @@ let arguments = CommandLine.arguments
 let phaseArguments = arguments.dropFirst(3)
 let phases = phaseArguments.compactMap(Phase.init)
 guard arguments.count >= 4, let count = Int(arguments[2]), count > 0, phases.count == phaseArguments.count else {
-    print("usage: MeshBench QUEUE COUNT PHASE...   (PHASE: raw | raw-each | worker:<1-\(prefetch)> | decode)")
+    print("usage: MeshBench QUEUE COUNT PHASE...   (PHASE: raw | raw-each | worker:<1-\(prefetch)> | decode | decode-foundation)")
     exit(2)
 }
 let queue = arguments[1]
@@ -112,12 +115,16 @@ func consumeThroughWorker(_ connection: AMQPConnection, concurrency: Int) async 
     return rate(count, since: start)
 }
 
-/// What the runtime does to every body before the handler sees it, with nothing else around it.
-func decodeBodies() throws -> Int {
+/// What the runtime does to every body before the handler sees it, with nothing else around it;
+/// `foundation`: with Foundation's decoder instead.
+func decodeBodies(foundation: Bool) throws -> Int {
     let start = ContinuousClock.now
+    let decoder = JSONTapeDecoder()
     var weekly = 0
     for _ in 0..<count {
-        let command = try JSONDecoder().decode(ReportRenderCommand.self, from: Data(MeshBatch.body))
+        let command = foundation
+            ? try JSONDecoder().decode(ReportRenderCommand.self, from: Data(MeshBatch.body))
+            : try ReportRenderCommand.decode(body: MeshBatch.body, type: ReportRenderCommand.type, decoder: decoder)
         try command.validate()
         if command.report == .weekly { weekly += 1 }
     }
@@ -134,8 +141,8 @@ func runPhases(_ connection: AMQPConnection) async throws -> (publish: Int, resu
     var bestPublish = 0
     var results: [(String, Int)] = []
     for (name, phase) in zip(phaseArguments, phases) {
-        if case .decode = phase {
-            results.append((name, try decodeBodies()))
+        if case .decode(let foundation) = phase {
+            results.append((name, try decodeBodies(foundation: foundation)))
             continue
         }
         bestPublish = max(bestPublish, try await fill(connection))

@@ -3,10 +3,12 @@
 # figure does not move with the load other processes put on the machine. benchmarks/MeshBench runs
 # each phase (raw, worker:CONCURRENCY) twice, with COUNT and 2×COUNT messages; the difference
 # divided by COUNT is the cost of one more message (fill + consume), start-up and connection cancel out.
+# The decode phases count the same way what reading one body costs: the runtime's decoding
+# (JSONTapeDecoder) + validate, and the same through Foundation's JSONDecoder.
 #
 #   scripts/bench/worker-instructions.sh [COUNT (10000)] [CONCURRENCY (256)]
 #
-# Needs valgrind (apt-get install valgrind). Loopback only, about a minute and a half.
+# Needs valgrind (apt-get install valgrind). Loopback only, about two minutes.
 set -euo pipefail
 # shellcheck source=/dev/null
 source "$(dirname "$0")/../env.sh"
@@ -46,7 +48,11 @@ per_message() {
 
 raw=$(per_message raw)
 worker=$(per_message "worker:$concurrency")
+decode=$(per_message decode)
+decode_foundation=$(per_message decode-foundation)
 printf 'Instructions per message (callgrind; fill with confirms + consume), %s vs %s messages\n' "$count" $((2 * count))
 printf '%-52s %10s\n' "raw client, multiple ack every 250" "$raw"
 printf '%-52s %10s\n' "Worker, no-op handler, concurrency $concurrency" "$worker"
 printf '%-52s %10s\n' "added by the runtime (decode, validate, bookkeeping)" $((worker - raw))
+printf '%-52s %10s\n' "decode + validate one body (JSONTapeDecoder)" "$decode"
+printf '%-52s %10s\n' "the same with Foundation's JSONDecoder" "$decode_foundation"

@@ -1,0 +1,35 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+extension JSONTapeValueDecoder {
+    /// The Foundation types `JSONDecoder` reads its own way rather than through their `Decodable`
+    /// conformance: `Data` as Base64 text, `URL` as text, `Decimal` as a number. (`Date` needs
+    /// nothing: its own conformance reads seconds since 2001, the default.)
+    static let foundationTypes: [Any.Type] = [Data.self, URL.self, Decimal.self]
+
+    /// Reads one of `foundationTypes`.
+    func decodeFoundationValue<T>(_: T.Type, at index: Int, key: (any CodingKey)?) throws -> T {
+        if T.self == Data.self {
+            guard let data = Data(base64Encoded: try decodeString(at: index, key: key)) else {
+                throw corrupted("Encountered Data is not valid Base64.", key: key)
+            }
+            return data as! T
+        }
+        if T.self == URL.self {
+            guard let url = URL(string: try decodeString(at: index, key: key)) else { throw corrupted("Invalid URL string.", key: key) }
+            return url as! T
+        }
+        if T.self == Decimal.self {
+            let found = tape.entries[index]
+            guard found.kind == .number else { throw mismatch(Decimal.self, found: found, key: key) }
+            guard JSONNumberText(tape.slice(found)) != nil, let decimal = Decimal(string: String(decoding: tape.slice(found), as: UTF8.self)) else {
+                throw corrupted("Parsed JSON number is not a valid Decimal.", key: key)
+            }
+            return decimal as! T
+        }
+        preconditionFailure("\(T.self) is not one of the Foundation types read here")
+    }
+}
