@@ -21,8 +21,8 @@ public struct TenantRateLimiter: Sendable {
     public init(redis: RedisPool, settings: RateLimitSettings) {
         let limiter = RedisRateLimiter(pool: redis, keyPrefix: "ratelimit:")
         self.settings = settings
-        // Two batches in flight: one is sent while the other's replies are read.
-        batcher = RequestBatcher(purpose: "rate limit batches", maxBatchSize: 256, concurrency: 2) { requests in
+        // One batch in flight, as for job submissions: larger batches, less work per request.
+        batcher = RequestBatcher(purpose: "rate limit batches", maxBatchSize: 256, concurrency: 1) { requests in
             await Self.decide(requests, with: limiter)
         }
     }
