@@ -54,7 +54,7 @@ enum DeviceCommands {
     ]
 
     /// Runs `body` with a registry on fresh clients, closed afterwards whatever happened.
-    private static func withRegistry<T: Sendable>(_ environment: Environment, _ body: (DeviceRegistry) async throws -> T) async throws -> T {
+    static func withRegistry<T: Sendable>(_ environment: Environment, _ body: (DeviceRegistry) async throws -> T) async throws -> T {
         var configuration = try PostgresConfiguration(environment: environment)
         configuration.applicationName = "fieldopsctl"
         let tenancy = try TenancyConfiguration(environment: environment)

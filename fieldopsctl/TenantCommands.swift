@@ -147,10 +147,12 @@ enum TenantCommands {
             let slug = try arguments.positional("slug")[0]
             let archive = try required(arguments, "archive")
             guard arguments.flag("yes") else { throw UsageError("deleting a tenant needs --yes") }
-            return try await withProvisioner(environment) { provisioner in
-                try await provisioner.delete(slug, archivePath: archive)
-                print("tenant \(slug) archived to \(archive) and deleted")
-                return 0
+            return try await withDeviceRevocation(slug, environment) {
+                try await withProvisioner(environment) { provisioner in
+                    try await provisioner.delete(slug, archivePath: archive)
+                    print("tenant \(slug) archived to \(archive) and deleted")
+                    return 0
+                }
             }
         },
         statusCommand("suspend", summary: "suspend a tenant: its database is refused until resumed") { try await $0.suspend($1) },
@@ -200,13 +202,30 @@ enum TenantCommands {
         ) { arguments, environment in
             let slug = try arguments.positional("slug")[0]
             guard arguments.flag("yes") else { throw UsageError("abandon deletes the tenant's database for good: add --yes to confirm") }
-            return try await withProvisioner(environment) { provisioner in
-                try await provisioner.abandon(slug)
-                print("tenant \(slug) abandoned: database, role and record removed")
-                return 0
+            return try await withDeviceRevocation(slug, environment) {
+                try await withProvisioner(environment) { provisioner in
+                    try await provisioner.abandon(slug)
+                    print("tenant \(slug) abandoned: database, role and record removed")
+                    return 0
+                }
             }
         },
     ]
+
+    /// Runs `removal` (which deletes the tenant), then removes the broker users of the trackers the
+    /// tenant had: listed before, revoked only once the tenant is gone, so a failed removal leaves
+    /// every device working.
+    private static func withDeviceRevocation(
+        _ slug: String, _ environment: Environment, removal: () async throws -> Int32
+    ) async throws -> Int32 {
+        try await DeviceCommands.withRegistry(environment) { registry in
+            let devices = try await registry.deviceIDs(tenant: slug)
+            let exitCode = try await removal()
+            try await registry.revokeBrokerUsers(of: devices, tenant: slug)
+            if !devices.isEmpty { print("broker users of \(devices.count) device(s) removed") }
+            return exitCode
+        }
+    }
 
     private static func statusCommand(
         _ verb: String, summary: String, _ change: @escaping @Sendable (TenantProvisioner, String) async throws -> Tenant

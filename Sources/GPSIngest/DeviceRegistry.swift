@@ -70,4 +70,20 @@ public struct DeviceRegistry: Sendable {
             DELETE FROM devices d USING tenants t WHERE t.id = d.tenant_id AND d.tracker_id = \(deviceID) AND t.slug = \(slug)
             """)
     }
+
+    /// The trackers registered to a tenant.
+    public func deviceIDs(tenant slug: String) async throws -> [String] {
+        try await controlPlane.query("""
+            SELECT d.tracker_id FROM devices d JOIN tenants t ON t.id = d.tenant_id WHERE t.slug = \(slug) ORDER BY 1
+            """).decode(String.self)
+    }
+
+    /// After a tenant was deleted (its devices' rows and tokens went with it): removes the broker
+    /// users its trackers logged in with, so no credential of a deleted tenant still opens the MQTT
+    /// port. Users already gone are skipped, so running it again finishes an interrupted run.
+    public func revokeBrokerUsers(of deviceIDs: [String], tenant slug: String) async throws {
+        for deviceID in deviceIDs {
+            try await brokerAccounts.remove(deviceID: deviceID, tenant: slug)
+        }
+    }
 }

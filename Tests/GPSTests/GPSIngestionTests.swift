@@ -216,7 +216,7 @@ struct GPSIngestionTests {
         try await GPSFixture.run { fixture in
             try await fixture.connection.bindExchange(destination: fixture.exchange, source: "amq.topic", routingKey: "gps.\(fixture.tenant).#")
             let other = "\(fixture.device)_other"
-            try await fixture.register(other)
+            let otherLogin = try await fixture.register(other).mqtt
             try fixture.startWorker()
             let login = try #require(fixture.deviceCredentials).mqtt
             #expect(login.username == "gps.\(fixture.tenant).\(fixture.device)")
@@ -244,9 +244,9 @@ struct GPSIngestionTests {
                 client.loop_stop()
                 """
             let body = #"{"location": {"timestamp": "\#(iso(Int64(Date().timeIntervalSince1970) - 30))", "coords": {"latitude": 43.6, "longitude": 1.44, "speed": 2}}}"#
-            func publish(_ password: String, to device: String) async throws -> String {
+            func publish(_ password: String, to device: String, as username: String = login.username) async throws -> String {
                 let result = try await ChildProcess.run(URL(fileURLWithPath: "/usr/bin/env"), arguments: [
-                    "python3", "-c", script, TestServices.uniqueName(fixture.prefix), login.username, password, port, "gps/\(fixture.tenant)/\(device)", body,
+                    "python3", "-c", script, TestServices.uniqueName(fixture.prefix), username, password, port, "gps/\(fixture.tenant)/\(device)", body,
                 ])
                 #expect(result.status == 0, "\(result.errorOutput)")
                 return result.output.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -263,6 +263,13 @@ struct GPSIngestionTests {
             // Removing the device removes its login.
             try await fixture.registry.remove(deviceID: fixture.device, tenant: fixture.tenant)
             #expect(try await publish(login.password, to: fixture.device) == "refused")
+
+            // Deleting the tenant removes the logins of the trackers it still had.
+            #expect(try await publish(otherLogin.password, to: other, as: otherLogin.username) == "published")
+            let abandon = try await CommandLineRun(["tenant", "abandon", fixture.tenant, "--yes"])
+            #expect(abandon.status == 0, "\(abandon.errorOutput)")
+            #expect(abandon.output.contains("broker users of 1 device(s) removed"))
+            #expect(try await publish(otherLogin.password, to: other, as: otherLogin.username) == "refused")
         }
     }
 
