@@ -1,5 +1,5 @@
 import Commands
-import Foundation
+import FieldOpsCore
 import Mesh
 
 /// Everything the `fieldops.photo` queue receives: photos to watermark and signature images to
@@ -11,9 +11,8 @@ public enum PhotoQueueMessage: MeshMessage, Equatable {
     /// Names the gathered kind in logs; never travels (each case travels with its own type).
     public static let type = "photo.inbound"
 
-    public static func decode(body: [UInt8], type: String?, decoder: JSONDecoder) throws -> PhotoQueueMessage {
-        let body = Data(body)
-        return switch type {
+    public static func decode(body: [UInt8], type: String?, decoder: JSONTapeDecoder) throws -> PhotoQueueMessage {
+        switch type {
         case PhotoWatermarkCommand.type: .watermark(try decoder.decode(PhotoWatermarkCommand.self, from: body))
         case SignatureStampCommand.type: .stampSignature(try decoder.decode(SignatureStampCommand.self, from: body))
         default:
