@@ -1,12 +1,8 @@
 import AMQP
+import FieldOpsCore
 import GPS
 import GPSIngest
 import Mesh
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 
 /// One delivery of a shard, read: positions of one registered device, or why it can never be stored.
 ///
@@ -18,7 +14,7 @@ enum IncomingDelivery: Sendable {
     case unusable(reason: String)
 
     /// Throws only when the device directory cannot be read (a transient failure).
-    static func read(_ delivery: AMQPDelivery, directory: DeviceDirectory, decoder: JSONDecoder, now: Int64) async throws -> IncomingDelivery {
+    static func read(_ delivery: AMQPDelivery, directory: DeviceDirectory, decoder: JSONTapeDecoder, now: Int64) async throws -> IncomingDelivery {
         let claimedTenant: String
         let deviceID: String
         let receivedAt: Int64
@@ -26,7 +22,7 @@ enum IncomingDelivery: Sendable {
         if delivery.properties.type == PositionBatchMessage.type {
             let batch: PositionBatchMessage
             do {
-                batch = try decoder.decode(PositionBatchMessage.self, from: Data(delivery.body))
+                batch = try decoder.decode(PositionBatchMessage.self, from: delivery.body)
                 try batch.validate()
             } catch {
                 return .unusable(reason: "undecodable \(PositionBatchMessage.type): \(error)")

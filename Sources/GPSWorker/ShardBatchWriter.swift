@@ -1,4 +1,5 @@
 import AMQP
+import FieldOpsCore
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -31,7 +32,7 @@ struct ShardBatchWriter: Sendable {
     /// `queue`: the shard the deliveries came from, named in what is parked.
     func store(_ deliveries: [AMQPDelivery], from queue: String) async throws {
         let now = EpochClock.nowMilliseconds()
-        let decoder = JSONDecoder()
+        let decoder = JSONTapeDecoder()
         var byTenant: [String: [ReceivedPositions]] = [:]
         var unusable: [(delivery: AMQPDelivery, reason: String)] = []
         var rejected = 0
