@@ -1,5 +1,6 @@
-/// Handles one kind of message. Throwing a `PermanentFailure` parks the message at once; throwing
-/// anything else is a transient failure, retried with backoff until the policy gives up.
+/// Handles one kind of message. Throwing a `PermanentFailure` (or an error whose `RetryAdvice` says
+/// retrying cannot help) parks the message at once; throwing anything else is a transient failure,
+/// retried with backoff until the policy gives up.
 ///
 /// Handlers must be idempotent: a message can arrive twice (see `Inbox`).
 public protocol MessageHandler: Sendable {

@@ -135,6 +135,8 @@ public final class Worker<Handler: MessageHandler>: Sendable {
             if let jobID = context.jobID { try await jobs?.markSucceeded(id: jobID, result: Array(try JSONEncoder().encode(output))) }
         } catch let error as PermanentFailure {
             return .permanent("\(error)")
+        } catch let error as RetryAdvice where error.retryCannotHelp {
+            return .permanent("\(error)")
         } catch {
             return .transient("\(error)")
         }

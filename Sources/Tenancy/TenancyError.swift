@@ -1,3 +1,5 @@
+import FieldOpsCore
+
 /// Every failure of tenant provisioning and of the tenant database registry: one struct, with a
 /// `Code` to switch on. Messages never hold a password.
 public struct TenancyError: Error, CustomStringConvertible, Sendable {
@@ -39,4 +41,10 @@ public struct TenancyError: Error, CustomStringConvertible, Sendable {
     }
 
     public var description: String { "TenancyError.\(code): \(message)" }
+}
+
+extension TenancyError: RetryAdvice {
+    /// A tenant that does not exist (deleted, abandoned, never provisioned) will not come back for a
+    /// message that names it; a suspended or still-provisioning one may.
+    public var retryCannotHelp: Bool { code == .unknownTenant }
 }

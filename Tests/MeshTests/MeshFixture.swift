@@ -14,6 +14,8 @@ struct TestCommand: MeshMessage {
     var value: Int
     var failUntilAttempt: Int = 0
     var permanent: Bool = false
+    /// Fails with an error of another library that says retrying cannot help.
+    var unfixable: Bool = false
     var delayMilliseconds: Int = 0
 
     func validate() throws(MessageValidationError) {
@@ -27,6 +29,11 @@ struct RejectedForGood: PermanentFailure, CustomStringConvertible {
 
 struct NotYet: Error {}
 
+struct GoneForGood: RetryAdvice, CustomStringConvertible {
+    var retryCannotHelp: Bool { true }
+    var description: String { "gone for good" }
+}
+
 /// Records each message's value in its own table through the inbox, so a duplicate shows.
 struct RecordingHandler: MessageHandler {
     struct Output: Encodable, Sendable { let recorded: Int }
@@ -35,6 +42,7 @@ struct RecordingHandler: MessageHandler {
 
     func handle(_ message: TestCommand, context: MessageContext) async throws -> Output {
         if message.permanent { throw RejectedForGood() }
+        if message.unfixable { throw GoneForGood() }
         if context.attempt < message.failUntilAttempt { throw NotYet() }
         if message.delayMilliseconds > 0 { try await Task.sleep(for: .milliseconds(message.delayMilliseconds)) }
         _ = try await Inbox.process(messageID: context.messageID, queue: context.queue, pool: pool) { connection in

@@ -32,7 +32,7 @@ struct WorkerTests {
         await fixture.tearDown()
     }
 
-    @Test("an undecodable, an invalid and a permanently failing message are parked at once with their reason, while valid traffic flows")
+    @Test("an undecodable, an invalid, a permanently failing and an unfixable message are parked at once with their reason, while valid traffic flows")
     func poisonIsParked() async throws {
         let fixture = try await MeshFixture()
         let worker = fixture.worker()
@@ -45,9 +45,10 @@ struct WorkerTests {
         )
         try await fixture.send(TestCommand(value: -1))
         try await fixture.send(TestCommand(value: 7, permanent: true), jobID: jobID)
+        try await fixture.send(TestCommand(value: 8, unfixable: true))
         for value in 1...50 { try await fixture.send(TestCommand(value: value)) }
 
-        let parked = try await fixture.parked(count: 3)
+        let parked = try await fixture.parked(count: 4)
         let reasons = parked.compactMap { delivery -> String? in
             if case .string(let reason) = delivery.properties.headers?["x-park-reason"] { return reason }
             return nil
@@ -55,6 +56,8 @@ struct WorkerTests {
         #expect(reasons.contains { $0.hasPrefix("undecodable payload") })
         #expect(reasons.contains("invalid payload: value must not be negative"))
         #expect(reasons.contains("rejected for good"))
+        #expect(reasons.contains("gone for good"))
+        #expect(parked.allSatisfy { $0.properties.headers?["x-attempt"] == nil || $0.properties.headers?["x-attempt"] == .int32(1) }, "parked at the first attempt")
         #expect(parked.allSatisfy { $0.properties.headers?["x-origin-queue"] == .string(fixture.queue) })
         try await eventually { try await fixture.recordedValues().count >= 50 }
         #expect(try await fixture.recordedValues() == Array(1...50))
