@@ -32,13 +32,8 @@ public struct NotifyHandler: MessageHandler {
     }
 
     public func handle(_ message: NotifyMessage, context: MessageContext) async throws -> Output {
-        let pool: PostgresPool
-        do {
-            pool = try await tenants.pool(for: context.tenant)
-        } catch let error as TenancyError where error.code == .unknownTenant {
-            // No such tenant will appear by retrying; a suspended one is retried (it may resume).
-            throw UnknownTenant(tenant: context.tenant, error: error)
-        }
+        // A tenant that no longer exists parks the message at once (`TenancyError` is `RetryAdvice`).
+        let pool = try await tenants.pool(for: context.tenant)
         let now = Date()
         let outcome = try await Inbox.process(messageID: context.messageID, queue: context.queue, pool: pool) { transaction in
             switch message {
@@ -64,10 +59,4 @@ public struct NotifyHandler: MessageHandler {
         await committed.deliver(result, tenant: context.tenant, pool: pool, logger: context.logger)
         return Output(inApp: result.inApp.count, deliveries: result.dueNow.count)
     }
-}
-
-struct UnknownTenant: PermanentFailure, CustomStringConvertible {
-    let tenant: String
-    let error: TenancyError
-    var description: String { "unknown tenant \(tenant): \(error)" }
 }

@@ -34,6 +34,8 @@ public struct SignatureStampHandler: MessageHandler {
     ) {
         var settings = configuration.processing
         settings.keepEXIF = false
+        // Only the stamped image is stored: no thumbnails to make.
+        settings.thumbnailSizes = []
         pipeline = PhotoPipeline(settings: settings)
         self.blobs = blobs
         self.tenantPool = tenantPool

@@ -38,10 +38,3 @@ public struct UnplannableDay: PermanentFailure, Sendable, CustomStringConvertibl
 
     public var description: String { "\(day) cannot be planned: \(error)" }
 }
-
-/// The message names a tenant the control plane does not know (deleted, or never provisioned).
-public struct UnknownTenant: PermanentFailure, Sendable, CustomStringConvertible {
-    public let tenant: String
-
-    public var description: String { "no tenant \(tenant)" }
-}

@@ -32,12 +32,8 @@ public struct SchedulerHandler: MessageHandler {
     }
 
     public func handle(_ message: SchedulerMessage, context: MessageContext) async throws -> Output {
-        let pool: PostgresPool
-        do {
-            pool = try await tenants.pool(for: context.tenant)
-        } catch let error as TenancyError where error.code == .unknownTenant {
-            throw UnknownTenant(tenant: context.tenant)
-        }
+        // A tenant that no longer exists parks the message at once (`TenancyError` is `RetryAdvice`).
+        let pool = try await tenants.pool(for: context.tenant)
         let request: DayRequest
         switch message {
         case .trainDurations(let command): return .training(try await DurationTraining().train(command, on: pool))
