@@ -33,7 +33,7 @@ let package = Package(
         cLibrary("CLibCrypto", pkgConfig: "libcrypto", apt: "libssl-dev"),
         cLibrary("CCurl", pkgConfig: "libcurl", apt: "libcurl4-openssl-dev"),
         // Fixed-signature wrappers for what Swift cannot call: variadic functions and macros.
-        .target(name: "CShims", dependencies: ["CRabbitMQ", "CMicroHTTPD", "CCurl"]),
+        .target(name: "CShims", dependencies: ["CRabbitMQ", "CMicroHTTPD", "CCurl", "CLibCrypto"]),
 
         // Libraries.
         .target(name: "FieldOpsCore"),
