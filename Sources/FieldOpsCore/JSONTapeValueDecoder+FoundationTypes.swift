@@ -6,12 +6,24 @@ import Foundation
 
 extension JSONTapeValueDecoder {
     /// The Foundation types `JSONDecoder` reads its own way rather than through their `Decodable`
-    /// conformance: `Data` as Base64 text, `URL` as text, `Decimal` as a number. (`Date` needs
-    /// nothing: its own conformance reads seconds since 2001, the default.)
-    static let foundationTypes: [Any.Type] = [Data.self, URL.self, Decimal.self]
+    /// conformance: `Data` as Base64 text, `URL` as text, `Decimal` as a number, and `Date` as
+    /// ISO 8601 text when so configured (otherwise its own conformance reads seconds since 2001).
+    static func foundationTypes(dates: JSONTapeDecoder.DateDecoding) -> [Any.Type] {
+        switch dates {
+        case .deferredToDate: [Data.self, URL.self, Decimal.self]
+        case .iso8601: [Data.self, URL.self, Decimal.self, Date.self]
+        }
+    }
 
-    /// Reads one of `foundationTypes`.
+    /// Reads one of `foundationTypes(dates:)`.
     func decodeFoundationValue<T>(_: T.Type, at index: Int, key: (any CodingKey)?) throws -> T {
+        if T.self == Date.self {
+            let text = try decodeString(at: index, key: key)
+            guard let date = try? Date.ISO8601FormatStyle().parse(text) else {
+                throw corrupted("Expected date string to be ISO8601-formatted.", key: key)
+            }
+            return date as! T
+        }
         if T.self == Data.self {
             guard let data = Data(base64Encoded: try decodeString(at: index, key: key)) else {
                 throw corrupted("Encountered Data is not valid Base64.", key: key)

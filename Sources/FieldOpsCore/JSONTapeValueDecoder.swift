@@ -9,16 +9,21 @@ final class JSONTapeValueDecoder: Decoder, SingleValueDecodingContainer {
     @exclusivity(unchecked) private var entry: Int
     @exclusivity(unchecked) private(set) var codingPath: [any CodingKey]
     var userInfo: [CodingUserInfoKey: Any] { [:] }
+    let dateDecoding: JSONTapeDecoder.DateDecoding
+    /// The Foundation types read their own way under this configuration (`foundationTypes(dates:)`).
+    private let foundationTypes: [Any.Type]
 
-    init(tape: JSONTape, entry: Int, codingPath: [any CodingKey]) {
+    init(tape: JSONTape, entry: Int, codingPath: [any CodingKey], dateDecoding: JSONTapeDecoder.DateDecoding) {
         self.tape = tape
         self.entry = entry
         self.codingPath = codingPath
+        self.dateDecoding = dateDecoding
+        foundationTypes = Self.foundationTypes(dates: dateDecoding)
     }
 
     /// A decoder of its own for a member, for `superDecoder` and nested containers.
     func decoder(for index: Int, key: any CodingKey) -> JSONTapeValueDecoder {
-        JSONTapeValueDecoder(tape: tape, entry: index, codingPath: codingPath + [key])
+        JSONTapeValueDecoder(tape: tape, entry: index, codingPath: codingPath + [key], dateDecoding: dateDecoding)
     }
 
     // MARK: Decoder
@@ -62,7 +67,7 @@ final class JSONTapeValueDecoder: Decoder, SingleValueDecodingContainer {
         if T.self == Int64.self { return try decodeInteger(Int64.self, at: index, key: key) as! T }
         if T.self == Double.self { return try decodeFloatingPoint(Double.self, at: index, key: key) as! T }
         if T.self == Bool.self { return try decodeBool(at: index, key: key) as! T }
-        if Self.foundationTypes.contains(where: { $0 == T.self }) { return try decodeFoundationValue(T.self, at: index, key: key) }
+        if foundationTypes.contains(where: { $0 == T.self }) { return try decodeFoundationValue(T.self, at: index, key: key) }
 
         let outerEntry = entry
         if let key { codingPath.append(key) }

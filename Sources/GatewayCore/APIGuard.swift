@@ -24,7 +24,7 @@ public struct APIGuard: Sendable {
             guard PermissionMatrix.allows(claims.role, permission) else {
                 throw HTTPError(status: 403, detail: "The \(claims.role.rawValue) role may not \(permission.action.rawValue) \(permission.area.rawValue).")
             }
-            try await rateLimiter.admit(claims, logger: request.logger)
+            try await rateLimiter.admit(claims, for: request)
             guard request.method == .post else { return try await handler(request, claims) }
             return try await idempotency.run(request, claims: claims) { try await handler(request, claims) }
         }

@@ -31,7 +31,7 @@ final class NotificationStreamHub: Sendable {
     func events(tenant: String, user: String) async throws -> AsyncStream<ServerSentEvent> {
         try await subscribed()
         let key = NotificationStream.channel(tenant: tenant, user: user)
-        let id = UUID()
+        let id = UUID.random()
         let (stream, continuation) = AsyncStream.makeStream(of: ServerSentEvent.self, bufferingPolicy: .bufferingNewest(256))
         continuation.yield(ServerSentEvent(event: "ready", data: "{}", retry: 3000))
         state.withLock { $0.listeners[key, default: [:]][id] = continuation }

@@ -1,6 +1,7 @@
 import BlobStore
 import Commands
 import Domain
+import FieldOpsCore
 import FieldOpsCrypto
 #if canImport(FoundationEssentials)
 import FoundationEssentials
@@ -63,7 +64,7 @@ struct PhotoRoutes: Sendable {
         let (header, digest) = (upload.header, upload.sha256)
         let key = try BlobKey.contentAddressed(prefix: "\(tenant)/photos", sha256: digest)
         _ = try await upload.body.store(in: blobs, key: key, contentType: header.format.mediaType)
-        let photoID = UUID()
+        let photoID = UUID.random()
         try await pool.withTransaction { connection in
             // The audit trail names the uploader.
             try await connection.query("SELECT set_config('fieldops.actor', \(claims.subject), true)")

@@ -1,3 +1,4 @@
+import FieldOpsCore
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -37,7 +38,7 @@ public struct RefreshTokenStore: Sendable {
     /// Starts a new family, at login.
     public func issue(subject: String, tenant: String?, role: Role) async throws -> Grant {
         try await pool.withConnection { connection in
-            try await insert(family: UUID(), subject: subject, tenant: tenant, role: role, on: connection)
+            try await insert(family: UUID.random(), subject: subject, tenant: tenant, role: role, on: connection)
         }
     }
 

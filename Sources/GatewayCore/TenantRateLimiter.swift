@@ -2,7 +2,6 @@ import FieldOpsCore
 import HTTPServer
 import Identity
 import Redis
-import Telemetry
 
 /// Two budgets per request, both in Redis: the tenant's (shared by all its users and
 /// integrations) and the client's within it. Over budget → `429` with `Retry-After`.
@@ -27,7 +26,8 @@ public struct TenantRateLimiter: Sendable {
         }
     }
 
-    public func admit(_ claims: AccessClaims, logger: Logger) async throws(HTTPError) {
+    /// The request's logger is built only when there is something to log.
+    public func admit(_ claims: AccessClaims, for request: HTTPRequest) async throws(HTTPError) {
         let tenant = claims.tenant ?? "platform"
         let budgets: [RedisRateLimiter.Budget] = [
             .init(key: "tenant:\(tenant)", rate: .init(settings.tenantPerSecond, per: .seconds(1)), burst: settings.tenantBurst),
@@ -38,7 +38,7 @@ public struct TenantRateLimiter: Sendable {
         case .success(let decided):
             decision = decided
         case .failure(let error):
-            logger.warning("rate limiter unavailable; request admitted", ["error": "\(error)"])
+            request.logger.warning("rate limiter unavailable; request admitted", ["error": "\(error)"])
             return
         }
         guard decision.allowed else {

@@ -52,7 +52,7 @@ public struct HTTPRequest: Sendable {
     public func decode<Value: Decodable>(_ type: Value.Type) throws(HTTPError) -> Value {
         let bytes = try bodyBytes()
         do {
-            return try JSONCoding.decoder.decode(type, from: Data(bytes))
+            return try JSONCoding.decoder.decode(type, from: bytes)
         } catch {
             throw HTTPError(ProblemDetails(status: 400, title: "Malformed JSON body", detail: Self.describe(error), instance: path))
         }

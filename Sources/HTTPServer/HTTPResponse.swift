@@ -1,3 +1,4 @@
+import FieldOpsCore
 import Foundation
 
 /// What a handler returns: a status, headers and either bytes or a stream of server-sent events.
@@ -72,9 +73,6 @@ enum JSONCoding {
         return encoder
     }()
 
-    static let decoder: JSONDecoder = {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        return decoder
-    }()
+    /// Request bodies are UTF-8 JSON (RFC 8259), which is all the tape decoder reads.
+    static let decoder = JSONTapeDecoder(dateDecoding: .iso8601)
 }

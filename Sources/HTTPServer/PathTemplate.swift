@@ -25,12 +25,20 @@ struct PathTemplate: Sendable, Hashable {
         }
     }
 
+    var endsInRemainder: Bool {
+        if case .remainder = segments.last { true } else { false }
+    }
+
+    /// Whether a path of `length` segments can fit: exactly as many as the template has, or at least
+    /// as many when it ends in a remainder.
+    func accepts(length: Int) -> Bool {
+        endsInRemainder ? length >= segments.count : length == segments.count
+    }
+
     /// The parameters when `path` fits the template, nil otherwise.
     /// A remainder takes one segment or more, possibly empty (`/console/` gives it "").
     func match(_ pathSegments: [Substring]) -> [String: String]? {
-        let takesRest: Bool
-        if case .remainder = segments.last { takesRest = true } else { takesRest = false }
-        guard takesRest ? pathSegments.count >= segments.count : pathSegments.count == segments.count else { return nil }
+        guard accepts(length: pathSegments.count) else { return nil }
         var parameters: [String: String] = [:]
         for (index, segment) in segments.enumerated() {
             let part = pathSegments[index]

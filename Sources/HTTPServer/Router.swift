@@ -17,7 +17,13 @@ public struct Router: Sendable {
         case notFound
     }
 
+    /// Most specific first (`PathTemplate.isMoreSpecific`).
     private var routes: [Route] = []
+    /// For each path length (in segments), the routes that can match a path of that length, in the
+    /// order of `routes`: a path is only compared with the few templates of its length, not all of them.
+    private var candidatesByLength: [[Int]] = []
+    /// The routes ending in a `{name...}` remainder, for paths longer than every template.
+    private var remainderRoutes: [Int] = []
 
     public init() {}
 
@@ -25,10 +31,13 @@ public struct Router: Sendable {
         let parsed = PathTemplate(template)
         if let index = routes.firstIndex(where: { $0.template == parsed }) {
             routes[index].handlers[method] = handler
-        } else {
-            routes.append(Route(template: parsed, handlers: [method: handler]))
-            routes.sort { $0.template.isMoreSpecific(than: $1.template) }
+            return
         }
+        routes.append(Route(template: parsed, handlers: [method: handler]))
+        routes.sort { $0.template.isMoreSpecific(than: $1.template) }
+        let longest = routes.map(\.template.segments.count).max() ?? 0
+        candidatesByLength = (0...longest).map { length in routes.indices.filter { routes[$0].template.accepts(length: length) } }
+        remainderRoutes = routes.indices.filter { routes[$0].template.endsInRemainder }
     }
 
     public mutating func get(_ template: String, _ handler: @escaping HTTPHandler) { add(.get, template, handler) }
@@ -44,10 +53,12 @@ public struct Router: Sendable {
 
     /// HEAD is served by the GET handler (the server sends headers only).
     public func match(_ method: HTTPMethod, path: String) -> Match {
-        let segments = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
+        let segments = Array(path.split(separator: "/", omittingEmptySubsequences: false).dropFirst())
+        let candidates = segments.count < candidatesByLength.count ? candidatesByLength[segments.count] : remainderRoutes
         var allowed: Set<HTTPMethod> = []
-        for route in routes {
-            guard let parameters = route.template.match(Array(segments)) else { continue }
+        for index in candidates {
+            let route = routes[index]
+            guard let parameters = route.template.match(segments) else { continue }
             if let handler = route.handlers[method] ?? (method == .head ? route.handlers[.get] : nil) {
                 return .found(route: route.template.text, parameters: parameters, handler: handler)
             }

@@ -26,7 +26,7 @@ public final class SMTPClient: Sendable {
     /// Renders and sends `message`; returns the Message-ID it carried.
     @discardableResult
     public func send(_ message: MailMessage, now: Date = Date()) async throws(MailError) -> String {
-        let seed = UUID().uuidString.lowercased()
+        let seed = UUID.random().uuidString.lowercased()
         let messageID = "\(seed)@\(configuration.from.address.split(separator: "@").last ?? "fieldops360")"
         let document = try MIMEDocument.render(message, date: now, messageID: messageID, boundarySeed: seed)
         let result: Result<Void, MailError> = await withCheckedContinuation { continuation in

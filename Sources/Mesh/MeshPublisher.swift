@@ -1,4 +1,5 @@
 import AMQP
+import FieldOpsCore
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -25,7 +26,7 @@ public struct MeshPublisher: Sendable {
         _ message: Message, exchange: String = MeshExchange.commands, routingKey: String,
         tenant: String, jobID: UUID? = nil, messageID: String? = nil, mandatory: Bool = true, trace: TraceContext
     ) async throws -> String {
-        let messageID = messageID ?? UUID().uuidString.lowercased()
+        let messageID = messageID ?? UUID.random().uuidString.lowercased()
         try await connection.publishBatch([envelope(
             type: Message.type, body: Array(try JSONEncoder().encode(message)), exchange: exchange, routingKey: routingKey,
             tenant: tenant, jobID: jobID, trace: trace, messageID: messageID, mandatory: mandatory
@@ -38,7 +39,7 @@ public struct MeshPublisher: Sendable {
     /// is bound to is an error, not a silent drop.
     public func envelope(
         type: String, body: [UInt8], exchange: String = MeshExchange.commands, routingKey: String,
-        tenant: String, jobID: UUID? = nil, trace: TraceContext, messageID: String = UUID().uuidString.lowercased(), mandatory: Bool = true
+        tenant: String, jobID: UUID? = nil, trace: TraceContext, messageID: String = UUID.random().uuidString.lowercased(), mandatory: Bool = true
     ) -> AMQPOutgoingMessage {
         let now = Int64(Date().timeIntervalSince1970)
         var headers: AMQPFieldTable = [

@@ -43,7 +43,7 @@ public final class Worker<Handler: MessageHandler>: Sendable {
         self.metrics = metrics
         series = metrics.series(for: configuration.queue)
         self.tracer = tracer
-        consumerTag = "\(configuration.queue)-\(UUID().uuidString.prefix(8).lowercased())"
+        consumerTag = "\(configuration.queue)-\(UUID.random().uuidString.prefix(8).lowercased())"
         spanName = "\(configuration.queue) process"
     }
 

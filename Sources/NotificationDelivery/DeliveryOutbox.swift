@@ -1,3 +1,4 @@
+import FieldOpsCore
 import Foundation
 import Postgres
 
@@ -26,7 +27,7 @@ public struct DeliveryOutbox: Sendable {
 
     @discardableResult
     public func enqueue(
-        _ payload: OutboundPayload, id: UUID = UUID(), user: UUID?, endpoint: UUID?, eventType: String, recipient: String, notBefore: Date?,
+        _ payload: OutboundPayload, id: UUID = UUID.random(), user: UUID?, endpoint: UUID?, eventType: String, recipient: String, notBefore: Date?,
         on database: some QueryRunner
     ) async throws -> UUID {
         try await database.query("""

@@ -80,7 +80,7 @@ public struct NotificationFanOut: Sendable {
     private func enqueueWebhooks(_ request: NotificationRequest, tenant: String, now: Date, in transaction: PostgresConnection) async throws -> [UUID] {
         var ids: [UUID] = []
         for target in try await webhooks.subscribers(of: request.eventType, on: transaction) {
-            let id = UUID()
+            let id = UUID.random()
             let body: JSONValue = [
                 "id": .string(id.uuidString.lowercased()), "type": .string(request.eventType), "tenant": .string(tenant),
                 "priority": .string(request.priority.rawValue), "created_at": .string(now.formatted(.iso8601)),

@@ -1,5 +1,6 @@
 import BlobStore
 import Commands
+import FieldOpsCore
 import Foundation
 import Mesh
 import Postgres
@@ -54,7 +55,7 @@ public struct ReportRenderHandler: MessageHandler {
         } catch let error as TenancyError where error.code == .unknownTenant || error.code == .tenantSuspended {
             throw ReportRejected(reason: error.description)
         }
-        let path = "\(configuration.workDirectory)/report-\(UUID().uuidString.lowercased()).\(command.format.rawValue)"
+        let path = "\(configuration.workDirectory)/report-\(UUID.random().uuidString.lowercased()).\(command.format.rawValue)"
         defer { unlink(path) }
         let rendered: RenderedReport
         do {

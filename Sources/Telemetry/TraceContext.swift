@@ -1,3 +1,5 @@
+import FieldOpsCore
+
 /// W3C Trace Context (`traceparent` / `tracestate`), carried from HTTP into message headers and
 /// through every worker so one request can be followed across processes.
 ///
@@ -73,7 +75,7 @@ public struct TraceID: Sendable, Hashable {
 
     public static func random() -> TraceID {
         var id = TraceID(high: 0, low: 0)
-        while !id.isValid { id = TraceID(high: TraceRandomness.next(), low: TraceRandomness.next()) }
+        while !id.isValid { id = TraceID(high: RandomPool.next(), low: RandomPool.next()) }
         return id
     }
 
@@ -93,7 +95,7 @@ public struct SpanID: Sendable, Hashable {
 
     public static func random() -> SpanID {
         var id = SpanID(value: 0)
-        while !id.isValid { id = SpanID(value: TraceRandomness.next()) }
+        while !id.isValid { id = SpanID(value: RandomPool.next()) }
         return id
     }
 

@@ -1,3 +1,4 @@
+import FieldOpsCore
 import Foundation
 import Postgres
 
@@ -6,7 +7,7 @@ import Postgres
 /// on the new server as on the old. Passwords travel in the environment, never on the command line.
 enum DatabaseCopy {
     static func copy(database: String, from source: DatabaseServer, to target: DatabaseServer, role: String) async throws {
-        let dump = FileManager.default.temporaryDirectory.appendingPathComponent("fieldops-move-\(UUID().uuidString).dump").path
+        let dump = FileManager.default.temporaryDirectory.appendingPathComponent("fieldops-move-\(UUID.random().uuidString).dump").path
         try createPrivateFile(dump)
         defer { try? FileManager.default.removeItem(atPath: dump) }
         try await run("pg_dump", ["--format=custom", "--no-owner", "--no-privileges", "--file=\(dump)", "--dbname=\(database)"], on: source)

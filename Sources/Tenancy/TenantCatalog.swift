@@ -1,3 +1,4 @@
+import FieldOpsCore
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -54,7 +55,7 @@ struct TenantCatalog: Sendable {
     ) async throws -> Tenant {
         try await pool.query("""
             INSERT INTO tenants (id, slug, name, sector, admin_email, server_name, database_name, role_name, role_password_sealed)
-            VALUES (\(UUID()), \(slug.value), \(name), \(sector.rawValue), \(adminEmail), \(placement.serverName),
+            VALUES (\(UUID.random()), \(slug.value), \(name), \(sector.rawValue), \(adminEmail), \(placement.serverName),
                     \(placement.databaseName), \(placement.roleName), \(sealedPassword))
             ON CONFLICT (slug) DO NOTHING
             """)

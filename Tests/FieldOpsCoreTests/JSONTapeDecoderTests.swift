@@ -177,6 +177,35 @@ struct JSONTapeDecoderTests {
         }
     }
 
+    @Test("ISO 8601 dates read as Foundation's .iso8601 strategy reads them, nested or not", arguments: [
+        "2026-12-05T10:00:00Z", "2026-12-05T10:00:00+02:00", "2026-12-05T10:00:00.250Z", "2026-02-30T10:00:00Z",
+        "2026-12-05 10:00:00", "2026-12-05", "20261205T100000Z", "", "yesterday",
+    ])
+    func iso8601Dates(text: String) throws {
+        struct Stamped: Codable, Equatable { var at: Date; var history: [Date] }
+        let json = Array(#"{"at":"\#(text)","history":["2026-01-01T00:00:00Z","\#(text)"]}"#.utf8)
+        let foundation = JSONDecoder()
+        foundation.dateDecodingStrategy = .iso8601
+        let tape = Outcome { try JSONTapeDecoder(dateDecoding: .iso8601).decode(Stamped.self, from: json) }
+        #expect(tape == Outcome { try foundation.decode(Stamped.self, from: Data(json)) })
+        if case .value(let stamped) = tape {
+            #expect(stamped.at == (try Date.ISO8601FormatStyle().parse(text)))
+        }
+        // The member that failed is named, and a number is no date under this strategy.
+        do {
+            _ = try JSONTapeDecoder(dateDecoding: .iso8601).decode(Stamped.self, from: Array(#"{"at":0,"history":[]}"#.utf8))
+            Issue.record("a number decoded as an ISO 8601 date")
+        } catch DecodingError.typeMismatch(_, let context) {
+            #expect(context.codingPath.map(\.stringValue) == ["at"])
+        }
+        if !tape.failed { return }
+        do {
+            _ = try JSONTapeDecoder(dateDecoding: .iso8601).decode(Stamped.self, from: json)
+        } catch DecodingError.dataCorrupted(let context) {
+            #expect(context.codingPath.map(\.stringValue) == ["at"])
+        }
+    }
+
     @Test("nesting deeper than 512 levels is refused")
     func depth() {
         struct Anything: Decodable, Equatable {

@@ -106,6 +106,26 @@ struct RoutingTests {
         }
         #expect(route == "/files/index")
     }
+
+    @Test func pathsLongerThanEveryTemplateReachOnlyRemainders() {
+        var router = Router()
+        router.get("/a/{x}") { _ in .text("two") }
+        router.get("/static/{path...}") { _ in .text("rest") }
+        guard case .found(let route, let parameters, _) = router.match(.get, path: "/static/1/2/3/4/5/6/7") else {
+            Issue.record("a long path must reach the remainder route")
+            return
+        }
+        #expect(route == "/static/{path...}" && parameters["path"] == "1/2/3/4/5/6/7")
+        guard case .notFound = router.match(.get, path: "/a/1/2/3/4/5/6/7") else {
+            Issue.record("a template of two segments must not match seven")
+            return
+        }
+        guard case .methodNotAllowed(let allowed) = router.match(.post, path: "/a/1") else {
+            Issue.record("the path exists for GET only")
+            return
+        }
+        #expect(allowed == [.get, .head])
+    }
 }
 
 @Suite("Header fields")

@@ -3,13 +3,14 @@ import Glibc
 #endif
 import Synchronization
 
-/// Random words for trace and span ids, drawn from the operating system 256 bytes at a time: the
-/// worker makes a span per message, and drawing each id on its own cost one `getrandom` system call
-/// per span (`getentropy` is that call, for at most 256 bytes).
-enum TraceRandomness {
+/// Random words drawn from the operating system 256 bytes at a time, for ids made per request or per
+/// message (trace and span ids, job and message ids). Drawing each id on its own cost a system call
+/// per id: one `getrandom` for a trace id, and an open, read and close of `/dev/urandom` for a
+/// Foundation `UUID()`. The words come from the kernel's CSPRNG either way; only the calls are pooled.
+public enum RandomPool {
     private static let pool = Mutex(Pool())
 
-    static func next() -> UInt64 {
+    public static func next() -> UInt64 {
         pool.withLock { $0.take() }
     }
 
