@@ -37,6 +37,14 @@ public struct AMQPConsumer: AsyncSequence, Sendable {
         public mutating func next() async throws(AMQPError) -> AMQPDelivery? {
             try await next(isolation: nil)
         }
+
+        /// The next deliveries in order: waits for the first, then adds those already received, up
+        /// to `maximum` in all; nil at the end. For consumers that handle deliveries in batches:
+        /// one wait per batch, not one per delivery.
+        public mutating func next(upTo maximum: Int, isolation actor: isolated (any Actor)? = #isolation) async throws(AMQPError) -> [AMQPDelivery]? {
+            guard let first = try await next(isolation: actor) else { return nil }
+            return [first] + buffer.takeBuffered(upTo: maximum - 1)
+        }
     }
 
     /// Acknowledges one delivery, or with `multiple` every unsettled one up to it.

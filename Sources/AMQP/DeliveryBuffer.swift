@@ -84,6 +84,18 @@ final class DeliveryBuffer: Sendable {
         return unyielded
     }
 
+    /// Up to `maximum` deliveries already buffered, without waiting; they count as yielded.
+    func takeBuffered(upTo maximum: Int) -> [AMQPDelivery] {
+        state.withLock { state in
+            let count = min(maximum, state.pending.count - state.head)
+            guard count > 0 else { return [] }
+            let taken = Array(state.pending[state.head..<state.head + count])
+            state.head += count
+            if state.head == state.pending.count { _ = state.drain() }
+            return taken
+        }
+    }
+
     /// The next delivery; suspends while nothing is buffered. Task cancellation ends the wait with `.finished`.
     func next(isolation actor: isolated (any Actor)?) async -> Next {
         if let ready = state.withLock({ $0.take() }) { return ready }

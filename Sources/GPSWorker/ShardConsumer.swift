@@ -26,31 +26,29 @@ final class ShardConsumer: Sendable {
         consumerTag = "\(queue)-\(String(UInt64.random(in: 0...UInt64.max), radix: 36))"
     }
 
+    /// Whatever arrived while the previous batch was being stored is the next batch: one delivery
+    /// at low rates (no added latency), up to the limit under load, where the cost per position falls.
     func run() async throws {
         let consumer = try await connection.consume(queue: queue, prefetch: configuration.prefetch, consumerTag: consumerTag)
-        let batcher = DeliveryBatcher()
-        let feeder = Task { () -> AMQPError? in
-            defer { batcher.finish() }
-            do throws(AMQPError) {
-                for try await delivery in consumer { batcher.append(delivery) }
-                return nil
-            } catch {
-                return error
-            }
-        }
+        var deliveries = consumer.makeAsyncIterator()
         logger.info("consuming shard", ["prefetch": "\(configuration.prefetch)", "batch": "\(configuration.maximumBatch)"])
-        while let batch = await batcher.next(maximum: configuration.maximumBatch) {
-            guard await storeUntilDone(batch) else { break }
-            do {
-                try await consumer.ack(deliveryTag: batch[batch.count - 1].deliveryTag, multiple: true)
-            } catch {
-                // Stored and committed: the broker redelivers after a reconnect and the replay is a no-op.
-                logger.warning("acknowledgement lost; the batch will be redelivered", ["error": "\(error)"])
+        var failure: AMQPError?
+        do throws(AMQPError) {
+            while let batch = try await deliveries.next(upTo: configuration.maximumBatch) {
+                guard await storeUntilDone(batch) else { break }
+                do {
+                    try await consumer.ack(deliveryTag: batch[batch.count - 1].deliveryTag, multiple: true)
+                } catch {
+                    // Stored and committed: the broker redelivers after a reconnect and the replay is a no-op.
+                    logger.warning("acknowledgement lost; the batch will be redelivered", ["error": "\(error)"])
+                }
             }
+        } catch {
+            failure = error
         }
         // Unacknowledged deliveries (a batch abandoned on stop) return to the queue when the channel closes.
         try? await consumer.close()
-        if let failure = await feeder.value, !stopping.load(ordering: .relaxed) { throw failure }
+        if let failure, !stopping.load(ordering: .relaxed) { throw failure }
         logger.info("stopped consuming shard")
     }
 

@@ -49,6 +49,31 @@ extension AMQPClientTests {
         }
     }
 
+    @Test func batchesTakeWhatIsBufferedInOrderUpToTheirLimitAndCountAsYielded() async throws {
+        let connection = try await TestBroker.connect()
+        defer { Task { await connection.close() } }
+        try await withQueue(connection) { queue in
+            try await publishNumbered(connection, queue, count: 10)
+            let consumer = try await connection.consume(queue: queue, prefetch: 10)
+            var deliveries = consumer.makeAsyncIterator()
+            // All ten wait in the client: each batch takes what is there, up to its limit.
+            try await eventually { try await connection.inspectQueue(name: queue).messageCount == 0 }
+            let first = try #require(try await deliveries.next(upTo: 4))
+            let second = try #require(try await deliveries.next(upTo: 4))
+            #expect(first.map(\.body) == (1...4).map { [UInt8($0)] })
+            #expect(second.map(\.body) == (5...8).map { [UInt8($0)] })
+
+            // Taken in a batch is yielded: a cancel requeues only the two never taken.
+            try await consumer.cancel()
+            try await consumer.ack(deliveryTag: second[second.count - 1].deliveryTag, multiple: true)
+            #expect(try await deliveries.next(upTo: 4) == nil)
+            try await eventually { try await connection.inspectQueue(name: queue).messageCount == 2 }
+            let rest = try await takeAndAcknowledge(connection, queue, count: 2)
+            #expect(Set(rest.map(\.body)) == [[9], [10]])
+            try await consumer.close()
+        }
+    }
+
     @Test func cancelDuringAStreamOfDeliveriesRequeuesEverythingNotYielded() async throws {
         let connection = try await TestBroker.connect()
         defer { Task { await connection.close() } }
