@@ -118,10 +118,36 @@ public final class PostgresConnection: @unchecked Sendable {
     /// left open. A server that went away is only noticed by the next round trip, so the pool also
     /// pings connections that sat idle.
     func isReusable() async -> Bool {
-        let reusable = try? await withConnection { connection in
-            PQstatus(connection) == CONNECTION_OK && PQtransactionStatus(connection) == PQTRANS_IDLE
-        }
+        let reusable = try? await withConnection { Self.isReusable($0) }
         return reusable ?? false
+    }
+
+    private static func isReusable(_ connection: OpaquePointer) -> Bool {
+        PQstatus(connection) == CONNECTION_OK && PQtransactionStatus(connection) == PQTRANS_IDLE
+    }
+
+    /// What `queryIfUsable` did.
+    enum GuardedQuery: Sendable {
+        /// The connection could not serve (broken, left in a transaction, or silent to the ping):
+        /// nothing ran.
+        case unusable
+        /// The query ran; `reusable`: the connection can serve the next caller.
+        case ran(Result<PostgresRows, PostgresError>, reusable: Bool)
+    }
+
+    /// For the pool: the checks before and after a checkout, and the query between them, in one
+    /// trip to the connection's thread instead of three. `ping` first makes a round trip to the
+    /// server, for a connection that sat idle long enough to have been dropped unnoticed.
+    func queryIfUsable(_ query: PostgresQuery, ping: Bool) async -> GuardedQuery {
+        let outcome = try? await withConnection { connection -> GuardedQuery in
+            guard Self.isReusable(connection) else { return .unusable }
+            if ping, (try? Self.check(PQexec(connection, "SELECT 1"), on: connection, query: "SELECT 1")) == nil { return .unusable }
+            let result = Result { () throws(PostgresError) in
+                PostgresRows(result: try Self.check(Self.execute(query, on: connection), on: connection, query: query.sql), query: query.sql)
+            }
+            return .ran(result, reusable: Self.isReusable(connection))
+        }
+        return outcome ?? .unusable
     }
 
     /// Closes the connection; later operations fail with `connectionClosed`.

@@ -33,7 +33,11 @@ public final class PostgresPool: Sendable {
     /// also when `body` throws.
     @discardableResult
     public nonisolated(nonsending) func withConnection<Value>(_ body: (PostgresConnection) async throws -> Value) async throws -> Value {
-        let connection = try await lease()
+        try await use(try await lease(), body)
+    }
+
+    /// Runs `body` with a leased connection, then returns the connection to the pool.
+    private nonisolated(nonsending) func use<Value>(_ connection: PostgresConnection, _ body: (PostgresConnection) async throws -> Value) async throws -> Value {
         let value: Value
         do {
             value = try await body(connection)
@@ -45,10 +49,21 @@ public final class PostgresPool: Sendable {
         return value
     }
 
-    /// Runs one query on a leased connection.
+    /// Runs one query on a leased connection. A connection from the idle list is checked, queried
+    /// and checked again in one trip to its thread (`PostgresConnection.queryIfUsable`).
     @discardableResult
     public func query(_ query: PostgresQuery) async throws -> PostgresRows {
-        try await withConnection { try await $0.query(query) }
+        let deadline = ContinuousClock.now + configuration.pool.checkoutTimeout
+        if case .connection(let connection, let idleSince) = try await grant(until: deadline) {
+            switch await connection.queryIfUsable(query, ping: needsPing(idleSince: idleSince)) {
+            case .ran(let result, let reusable):
+                await release(connection, reusable: reusable)
+                return try result.get()
+            case .unusable:
+                await replace(connection)
+            }
+        }
+        return try await use(try await open(until: deadline)) { try await $0.query(query) }
     }
 
     /// Runs `body` in a transaction on one leased connection (see `PostgresConnection.withTransaction`).
@@ -76,24 +91,26 @@ public final class PostgresPool: Sendable {
 
     private func lease() async throws(PostgresError) -> PostgresConnection {
         let deadline = ContinuousClock.now + configuration.pool.checkoutTimeout
+        if case .connection(let connection, let idleSince) = try await grant(until: deadline) {
+            if await isHealthy(connection, idleSince: idleSince) { return connection }
+            await replace(connection)
+        }
+        return try await open(until: deadline)
+    }
+
+    /// An idle connection or a slot to open one in, at once or once one frees up.
+    private func grant(until deadline: ContinuousClock.Instant) async throws(PostgresError) -> Grant {
         let maxConnections = configuration.pool.maxConnections
         let immediate = try state.withLock { state throws(PostgresError) in try state.grantImmediately(maxConnections: maxConnections) }
-        let grant: Grant
-        if let immediate {
-            grant = immediate
-        } else {
-            grant = try await waitForGrant(until: deadline)
-        }
-        switch grant {
-        case .openSlot:
-            return try await open(until: deadline)
-        case .connection(let connection, let idleSince):
-            if await isHealthy(connection, idleSince: idleSince) { return connection }
-            logger.info("postgres pool replaces a broken connection")
-            await connection.close()
-            state.withLock { $0.turnLeaseIntoOpenSlot() }
-            return try await open(until: deadline)
-        }
+        if let immediate { return immediate }
+        return try await waitForGrant(until: deadline)
+    }
+
+    /// Closes a leased connection that cannot serve; its lease becomes a slot to open another in.
+    private func replace(_ connection: PostgresConnection) async {
+        logger.info("postgres pool replaces a broken connection")
+        await connection.close()
+        state.withLock { $0.turnLeaseIntoOpenSlot() }
     }
 
     private func waitForGrant(until deadline: ContinuousClock.Instant) async throws(PostgresError) -> Grant {
@@ -131,8 +148,12 @@ public final class PostgresPool: Sendable {
     /// without libpq noticing: ping it before trusting it.
     private func isHealthy(_ connection: PostgresConnection, idleSince: ContinuousClock.Instant) async -> Bool {
         guard await connection.isReusable() else { return false }
-        guard ContinuousClock.now - idleSince >= configuration.pool.idleCheckInterval else { return true }
+        guard needsPing(idleSince: idleSince) else { return true }
         return (try? await connection.query("SELECT 1")) != nil
+    }
+
+    private func needsPing(idleSince: ContinuousClock.Instant) -> Bool {
+        ContinuousClock.now - idleSince >= configuration.pool.idleCheckInterval
     }
 
     /// Opens a connection into a slot already counted as `opening`, retrying with backoff until the
@@ -160,7 +181,11 @@ public final class PostgresPool: Sendable {
     // MARK: - Return
 
     private func release(_ connection: PostgresConnection) async {
-        guard await connection.isReusable() else {
+        await release(connection, reusable: await connection.isReusable())
+    }
+
+    private func release(_ connection: PostgresConnection, reusable: Bool) async {
+        guard reusable else {
             await connection.close()
             releaseSlot(openFailed: false)
             return
