@@ -6,8 +6,9 @@
 # Only 202s count: the wrk script tallies every other status and the run fails if there is any.
 # Sanity check: every 202 has its job row, and the job rows exceed wrk's 202s only by the requests
 # still in flight when wrk stopped (at most one per connection), which the gateway finished unseen.
-# The commands go to fieldops.reports, which has no consumer here: it is purged before and after,
-# and the benchmark's job rows are deleted.
+# The commands go to fieldops.reports, which has no consumer here: it is purged before each run (a
+# backlog of hundreds of thousands of commands no worker takes is not what a gateway meets), and the
+# benchmark's job rows are deleted and the table vacuumed, before the runs and after them.
 #
 # wrk runs GATEWAY_BENCH_RUNS times and the median run is reported (the machine is shared). Next to
 # it, what bounds a submission that must wait for a PostgreSQL commit and then a broker confirm:
@@ -40,6 +41,7 @@ purge_reports() {
 
 delete_jobs() {
   psql -qtA "$FIELDOPS_POSTGRES_URL" -c "DELETE FROM jobs WHERE submitted_by = '$subject'" >/dev/null
+  psql -qtA "$FIELDOPS_POSTGRES_URL" -c "VACUUM jobs" >/dev/null
 }
 
 cleanup() {
@@ -68,6 +70,7 @@ bin=$(swift build -c release --show-bin-path 2>/dev/null)
 BENCH_TOKEN=$("$bin/fieldopsctl" token issue --subject "$subject" --role manager --tenant bench)
 export BENCH_TOKEN
 purge_reports
+delete_jobs
 
 port=$(free_port)
 # Warnings only (an access-log line per request would measure stdout); rate limits out of the way.
@@ -151,6 +154,7 @@ cpu_ticks >"$work/cpu-before.txt"
 started=$(date +%s.%N)
 accepted_total=0
 for run in $(seq 1 "$runs"); do
+  purge_reports
   run_wrk "$duration" "$work/wrk-$run.txt"
   accepted_total=$((accepted_total + accepted))
   awk '/Requests\/sec:/ { r = $2 } /^ +50%/ { p50 = $2 } /^ +99%/ { p99 = $2 } END { print r, p50, p99 }' "$work/wrk-$run.txt" >>"$work/runs.txt"
