@@ -1,4 +1,5 @@
 import FieldOpsCore
+import FieldOpsCrypto
 import Synchronization
 
 #if canImport(Glibc)
@@ -99,22 +100,26 @@ enum LocalFiles {
         }
     }
 
-    /// Up to `count` bytes from `offset` (fewer only at the end of the file).
-    static func readRange(_ path: String, offset: Int64, count: Int) throws(BlobStoreError) -> [UInt8] {
+    /// The hex SHA-256 of `count` bytes from `offset`, read a mebibyte at a time; a file shorter
+    /// than that is an error (it shrank since its size was taken).
+    static func sha256Hex(of path: String, offset: Int64, count: Int64) throws(BlobStoreError) -> String {
         let descriptor = try openForReading(path)
         defer { close(descriptor) }
-        var bytes = [UInt8](repeating: 0, count: count)
-        var filled = 0
-        while filled < count {
-            let got = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + filled, count - filled, off_t(offset) + off_t(filled)) }
+        var hasher = SHA256Hasher()
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        var done: Int64 = 0
+        while done < count {
+            let wanted = Int(min(Int64(buffer.count), count - done))
+            let got = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress!, wanted, off_t(offset + done)) }
             if got < 0 {
                 if errno == EINTR { continue }
                 throw ioError("read", path)
             }
-            if got == 0 { break }
-            filled += got
+            guard got > 0 else { throw BlobStoreError(code: .io, message: "\(path) shrank while it was uploaded") }
+            buffer.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[..<got])) }
+            done += Int64(got)
         }
-        return Array(bytes[..<filled])
+        return Hex.encode(hasher.finalize())
     }
 
     static func size(of path: String) throws(BlobStoreError) -> Int64 {

@@ -3,7 +3,7 @@ extension S3BlobStore {
     /// upload so the store keeps no orphaned parts, and the previous object stays as it was.
     func uploadInParts(
         key: BlobKey, contentType: String, size: Int64,
-        readPart: (_ offset: Int64, _ count: Int) async throws(BlobStoreError) -> [UInt8]
+        part: (_ offset: Int64, _ count: Int64) async throws(BlobStoreError) -> SignedBody
     ) async throws(BlobStoreError) {
         let initiated = try await send("POST", key: key, query: [("uploads", "")], headers: [("Content-Type", contentType)])
         guard initiated.isSuccess, let uploadID = S3XML.text(of: "UploadId", in: initiated.body) else {
@@ -13,17 +13,13 @@ extension S3BlobStore {
             var etags: [String] = []
             var offset: Int64 = 0
             while offset < size {
-                let count = Int(min(Int64(configuration.partSize), size - offset))
-                let part = try await readPart(offset, count)
-                guard part.count == count else {
-                    throw BlobStoreError(code: .io, message: "\(key): the source shrank while it was uploaded")
-                }
+                let count = min(Int64(configuration.partSize), size - offset)
                 let uploaded = try await send(
-                    "PUT", key: key, query: [("partNumber", String(etags.count + 1)), ("uploadId", uploadID)], body: part
+                    "PUT", key: key, query: [("partNumber", String(etags.count + 1)), ("uploadId", uploadID)], body: try await part(offset, count)
                 )
                 guard uploaded.isSuccess, let etag = uploaded.header("ETag") else { throw failure(uploaded, "upload part \(etags.count + 1)", key) }
                 etags.append(etag)
-                offset += Int64(count)
+                offset += count
             }
             let manifest = "<CompleteMultipartUpload>" + etags.enumerated().map { index, etag in
                 "<Part><PartNumber>\(index + 1)</PartNumber><ETag>\(S3XML.escape(etag))</ETag></Part>"

@@ -18,25 +18,32 @@ public final class S3BlobStore: BlobStore, PresignedURLProvider {
     }
 
     public func put(bytes: [UInt8], key: BlobKey, contentType: String) async throws(BlobStoreError) -> BlobMetadata {
-        if bytes.count > configuration.multipartThreshold {
-            try await uploadInParts(key: key, contentType: contentType, size: Int64(bytes.count)) { offset, count in
-                Array(bytes[Int(offset)..<Int(offset) + count])
-            }
-        } else {
-            let response = try await send("PUT", key: key, headers: [("Content-Type", contentType)], body: bytes)
-            guard response.isSuccess else { throw failure(response, "PUT", key) }
+        try await put(size: Int64(bytes.count), key: key, contentType: contentType) { offset, count in
+            let part = Array(bytes[Int(offset)..<Int(offset + count)])
+            return SignedBody(body: .bytes(part), sha256: SHA256.hex(part))
         }
-        return BlobMetadata(key: key, size: Int64(bytes.count), contentType: contentType)
     }
 
+    /// Sends the file straight from disk, a part at a time: memory does not grow with its size. Each
+    /// part is read twice, once for the SHA-256 its signature carries and once while it is sent.
     public func put(file path: String, key: BlobKey, contentType: String) async throws(BlobStoreError) -> BlobMetadata {
         let size = try await io.perform { () throws(BlobStoreError) in try LocalFiles.size(of: path) }
-        guard size > configuration.multipartThreshold else {
-            let bytes = try await io.perform { () throws(BlobStoreError) in try LocalFiles.readFile(path) ?? [] }
-            return try await put(bytes: bytes, key: key, contentType: contentType)
+        return try await put(size: size, key: key, contentType: contentType) { [io] offset, count throws(BlobStoreError) in
+            let sha256 = try await io.perform { () throws(BlobStoreError) in try LocalFiles.sha256Hex(of: path, offset: offset, count: count) }
+            return SignedBody(body: .file(path: path, offset: offset, count: count), sha256: sha256)
         }
-        try await uploadInParts(key: key, contentType: contentType, size: size) { [io] offset, count throws(BlobStoreError) in
-            try await io.perform { () throws(BlobStoreError) in try LocalFiles.readRange(path, offset: offset, count: count) }
+    }
+
+    /// One `PUT` up to the multipart threshold, else a multipart upload; `body` gives the bytes from
+    /// an offset, with their hash.
+    private func put(
+        size: Int64, key: BlobKey, contentType: String, body: (_ offset: Int64, _ count: Int64) async throws(BlobStoreError) -> SignedBody
+    ) async throws(BlobStoreError) -> BlobMetadata {
+        if size > configuration.multipartThreshold {
+            try await uploadInParts(key: key, contentType: contentType, size: size, part: body)
+        } else {
+            let response = try await send("PUT", key: key, headers: [("Content-Type", contentType)], body: try await body(0, size))
+            guard response.isSuccess else { throw failure(response, "PUT", key) }
         }
         return BlobMetadata(key: key, size: size, contentType: contentType)
     }
@@ -93,18 +100,31 @@ public final class S3BlobStore: BlobStore, PresignedURLProvider {
 
     // MARK: - Requests
 
+    /// A request body and the hex SHA-256 its signature carries.
+    struct SignedBody {
+        let body: HTTPClientRequest.Body
+        let sha256: String
+    }
+
     /// One signed request on the bucket (`key` nil) or on an object.
     func send(
         _ method: String, key: BlobKey?, query: [(name: String, value: String)] = [],
         headers: [(name: String, value: String)] = [], body: [UInt8] = []
     ) async throws(BlobStoreError) -> HTTPClientResponse {
+        try await send(method, key: key, query: query, headers: headers, body: SignedBody(body: .bytes(body), sha256: SHA256.hex(body)))
+    }
+
+    func send(
+        _ method: String, key: BlobKey?, query: [(name: String, value: String)] = [],
+        headers: [(name: String, value: String)] = [], body: SignedBody
+    ) async throws(BlobStoreError) -> HTTPClientResponse {
         let request = SigV4Signer.Request(method: method, host: configuration.host, path: path(of: key), query: query)
-        let signature = signer.authorizationHeaders(for: request, payloadHash: SHA256.hex(body), at: .now())
+        let signature = signer.authorizationHeaders(for: request, payloadHash: body.sha256, at: .now())
         let queryString = query.isEmpty ? "" : "?" + SigV4Signer.canonicalQuery(query)
         do {
             return try await client.execute(HTTPClientRequest(
                 method: method, url: configuration.endpoint + request.path + queryString, headers: headers + signature,
-                body: body, timeout: configuration.requestTimeout
+                sending: body.body, timeout: configuration.requestTimeout
             ))
         } catch {
             throw BlobStoreError(code: .io, message: "\(method) \(key?.value ?? configuration.bucket): \(error.description)")

@@ -1,6 +1,9 @@
 import CCurl
 import CShims
 import FieldOpsCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// One blocking libcurl transfer on one easy handle. Lives on a single thread from start to end.
 final class CurlTransfer {
@@ -54,16 +57,34 @@ final class CurlTransfer {
         case nil:
             break
         }
-        if !request.body.isEmpty || ["POST", "PUT", "PATCH"].contains(request.method) {
+        var upload: FileUpload?
+        var sendsBody = true
+        switch request.body {
+        case .bytes(let bytes) where !bytes.isEmpty || ["POST", "PUT", "PATCH"].contains(request.method):
             // COPYPOSTFIELDS copies the bytes, so the array need not outlive this call.
-            fo_curl_set_offset(handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(request.body.count))
-            if request.body.isEmpty {
+            fo_curl_set_offset(handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(bytes.count))
+            if bytes.isEmpty {
                 fo_curl_set_string(handle, CURLOPT_COPYPOSTFIELDS, "")
             } else {
-                request.body.withUnsafeBytes { bytes in
+                bytes.withUnsafeBytes { bytes in
                     _ = fo_curl_set_pointer(handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: bytes.baseAddress!))
                 }
             }
+        case .bytes:
+            sendsBody = false
+        case .file(let path, let offset, let count):
+            guard let file = FileUpload(path: path, offset: offset, count: count) else {
+                throw fail(.invalidRequest, "cannot read \(path): \(String(cString: strerror(errno)))")
+            }
+            upload = file
+            fo_curl_set_long(handle, CURLOPT_UPLOAD, 1)
+            fo_curl_set_offset(handle, CURLOPT_INFILESIZE_LARGE, curl_off_t(count))
+            fo_curl_set_data_callback(handle, CURLOPT_READFUNCTION) { buffer, size, count, context in
+                Unmanaged<FileUpload>.fromOpaque(context!).takeUnretainedValue().read(into: buffer!, capacity: size * count)
+            }
+            fo_curl_set_pointer(handle, CURLOPT_READDATA, Unmanaged.passUnretained(file).toOpaque())
+        }
+        if sendsBody {
             // Without this libcurl sends "Expect: 100-continue" for large bodies and waits for it.
             headerList = curl_slist_append(headerList, "Expect:")
         }
@@ -85,7 +106,7 @@ final class CurlTransfer {
         }
         fo_curl_set_pointer(handle, CURLOPT_HEADERDATA, context)
 
-        let result = curl_easy_perform(handle)
+        let result = withExtendedLifetime(upload) { curl_easy_perform(handle) }
         guard result == CURLE_OK else {
             let message = String(cString: curl_easy_strerror(result))
             switch result {

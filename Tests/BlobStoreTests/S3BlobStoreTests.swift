@@ -63,8 +63,13 @@ struct S3BlobStoreTests {
         #expect(try await store.put(file: source, key: fromFile, contentType: "application/pdf").size == Int64(11 << 20))
         #expect(try await store.head(fromFile)?.size == Int64(11 << 20))
         #expect(try await store.get(fromFile) == fileBytes)
-        try await store.delete(fromMemory)
-        try await store.delete(fromFile)
+
+        // Under the threshold a file goes up in one PUT, streamed from disk all the same.
+        try Data(fileBytes.prefix(3 << 20)).write(to: URL(fileURLWithPath: source))
+        let smallFile = try BlobKey("\(prefix)/small-file.bin")
+        #expect(try await store.put(file: source, key: smallFile, contentType: "application/pdf").size == Int64(3 << 20))
+        #expect(try await store.get(smallFile) == Array(fileBytes.prefix(3 << 20)))
+        for key in [fromMemory, fromFile, smallFile] { try await store.delete(key) }
     }
 
     @Test func aPresignedURLReadsTheBlobUntilItExpires() async throws {

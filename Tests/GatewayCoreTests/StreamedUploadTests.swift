@@ -14,9 +14,12 @@ import Testing
 /// (`VmHWM`) grows by far less than the body it received.
 @Suite("Streamed uploads", .timeLimit(.minutes(3)))
 struct StreamedUploadTests {
-    /// A gateway child over a filesystem blob store of its own, accepting bodies of up to 64 MiB;
-    /// `body` also gets that store, to read what the gateway stored, and the spill directory.
-    static func withGateway(_ body: (GatewayProcess, any BlobStore, _ spillDirectory: String) async throws -> Void) async throws {
+    /// A gateway child over a blob store of its own (`filesystem`, or `s3`: the local SeaweedFS),
+    /// accepting bodies of up to 64 MiB; `body` also gets that store, to read what the gateway
+    /// stored, and the spill directory.
+    static func withGateway(
+        store: String = "filesystem", _ body: (GatewayProcess, any BlobStore, _ spillDirectory: String) async throws -> Void
+    ) async throws {
         let blobRoot = NSTemporaryDirectory() + TestServices.uniqueName("upload-blobs")
         let spillDirectory = NSTemporaryDirectory() + TestServices.uniqueName("upload-spill")
         try FileManager.default.createDirectory(atPath: spillDirectory, withIntermediateDirectories: true)
@@ -25,7 +28,7 @@ struct StreamedUploadTests {
             try? FileManager.default.removeItem(atPath: spillDirectory)
         }
         let overrides = [
-            "FIELDOPS_BLOB_STORE": "filesystem", "FIELDOPS_BLOB_ROOT": blobRoot, "FIELDOPS_GATEWAY_TMPDIR": spillDirectory,
+            "FIELDOPS_BLOB_STORE": store, "FIELDOPS_BLOB_ROOT": blobRoot, "FIELDOPS_GATEWAY_TMPDIR": spillDirectory,
             "FIELDOPS_GATEWAY_MAX_BODY_BYTES": String(64 << 20), "FIELDOPS_PHOTO_MAX_BYTES": String(64 << 20),
         ]
         let blobs = try BlobStoreConfiguration(environment: Environment(GatewayHarness.environment(overrides: overrides))).makeStore()
@@ -69,14 +72,18 @@ struct StreamedUploadTests {
         return bytes
     }
 
-    @Test("a 40 MB document is hashed and stored from the spilled body: peak memory grows far less than the body, the stored object has its SHA-256")
-    func largeDocument() async throws {
+    /// With S3 the 40 MB go up as a multipart upload, each part sent from the spilled file.
+    @Test(
+        "a 40 MB document is hashed and stored from the spilled body: peak memory grows far less than the body, the stored object has its SHA-256",
+        arguments: ["filesystem", "s3"]
+    )
+    func largeDocument(store: String) async throws {
         try await TenantGateway.run { tenant in
             let manager = tenant.token(.manager)
             let site = try await tenant.create("sites", SiteResourceTests.site, token: manager)
             let document = try await tenant.create("documents", #"{"site_id":"\#(site)","title":"Plan de masse","kind":"plan"}"#, token: manager)
             let path = "/v1/documents/\(document)/revisions"
-            try await Self.withGateway { gateway, blobs, spillDirectory in
+            try await Self.withGateway(store: store) { gateway, blobs, spillDirectory in
                 let file = Self.noise(count: 40_000_000)
                 let response = try await Self.postMeasuringMemory(
                     gateway, path, token: manager, type: "application/pdf", warmUp: Self.noise(count: 1 << 20), body: file, status: 201, growthDivisor: 8
