@@ -1,3 +1,4 @@
+import FieldOpsCore
 import Foundation
 
 /// The RFC 5322 / MIME bytes of a `MailMessage`: `multipart/alternative` (text, then HTML) inside
@@ -41,7 +42,7 @@ public enum MIMEDocument {
             part(
                 contentType: sanitizedType(attachment.contentType) + "; name=\"\(asciiFilename(attachment.filename))\"",
                 disposition: "attachment; filename=\"\(asciiFilename(attachment.filename))\"; filename*=UTF-8''"
-                    + percentEncoded(attachment.filename),
+                    + PercentEncoding.encode(attachment.filename),
                 content: attachment.content
             )
         }
@@ -72,14 +73,6 @@ public enum MIMEDocument {
     private static func asciiFilename(_ name: String) -> String {
         let kept = String(name.map { $0.isASCII && ($0.isLetter || $0.isNumber || "._- ".contains($0)) ? $0 : "_" })
         return kept.isEmpty ? "attachment" : kept
-    }
-
-    private static func percentEncoded(_ text: String) -> String {
-        text.utf8.map { byte in
-            let character = Character(Unicode.Scalar(byte))
-            return byte < 0x80 && (character.isLetter || character.isNumber || "._-".contains(character))
-                ? String(character) : String(format: "%%%02X", byte)
-        }.joined()
     }
 
     private static func rfc5322(_ date: Date) -> String {

@@ -1,3 +1,5 @@
+import FieldOpsCore
+
 /// How a value is made safe for the text it is spliced into.
 public enum TemplateEscaping: Sendable {
     /// Mail subjects and plain-text bodies: values go in as they are.
@@ -14,7 +16,7 @@ public enum TemplateEscaping: Sendable {
         case .none: value
         case .html: Self.html(value)
         case .jsonString: Self.jsonString(value)
-        case .formValue: Self.formValue(value)
+        case .formValue: PercentEncoding.encode(value)
         }
     }
 
@@ -49,20 +51,6 @@ public enum TemplateEscaping: Sendable {
                 let hex = String(scalar.value, radix: 16)
                 out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
-
-    private static func formValue(_ value: String) -> String {
-        var out = ""
-        for byte in value.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
-                out.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
-                out += "%" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true)
             }
         }
         return out
