@@ -9,7 +9,13 @@ struct MHD_Daemon *fo_mhd_start_daemon(const struct fo_mhd_daemon_options *optio
                                        MHD_RequestCompletedCallback completed, void *completed_cls,
                                        int *error_code) {
     struct sockaddr_storage address;
-    unsigned int flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_ALLOW_SUSPEND_RESUME | MHD_USE_TURBO;
+    /* poll(), not epoll: with epoll and internal threads, MHD_quiesce_daemon (graceful shutdown) races
+       with the threads' own removal of the listening socket from their epoll sets, and the loser
+       aborts the process ("Failed to remove listen FD from epoll set"). With poll the threads just
+       stop polling that socket. The price: each wake-up polls all the thread's connections (its
+       share of connection_limit), which is cheap for the hundreds a replica holds and grows with
+       thousands of idle keep-alive or event-stream clients; scale replicas before that. */
+    unsigned int flags = MHD_USE_POLL_INTERNAL_THREAD | MHD_ALLOW_SUSPEND_RESUME | MHD_USE_TURBO;
     memset(&address, 0, sizeof(address));
     *error_code = 0;
 

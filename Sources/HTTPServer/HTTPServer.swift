@@ -86,14 +86,17 @@ public final class HTTPServer: Sendable {
             return slot
         }) else { return }
         core.draining.store(true, ordering: .relaxed)
+        // New connections are refused from here on. The socket is shut down, not closed, until MHD
+        // has stopped: its threads may still hold the descriptor until they notice the quiesce.
         let listener = MHD_quiesce_daemon(daemon.pointer)
-        if listener >= 0 { close(listener) }
+        if listener >= 0 { Glibc.shutdown(listener, Int32(SHUT_RDWR)) }
         core.finishEventStreams()
         await waitForInFlight(upTo: gracePeriod)
         core.abandonRunningHandlers()
         // The 503s need a moment to be written before MHD closes every socket.
         await waitForInFlight(upTo: .seconds(1))
         MHD_stop_daemon(daemon.pointer)
+        if listener >= 0 { close(listener) }
         daemon.core.release()
         core.logger.info("http server stopped")
     }

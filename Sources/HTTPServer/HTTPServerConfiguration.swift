@@ -6,7 +6,7 @@ public struct HTTPServerConfiguration: Sendable {
     public var bindAddress: String
     /// TCP port; 0 lets the system choose (read it back from `HTTPServer.port`).
     public var port: Int
-    /// MHD threads, each running its own epoll loop over a share of the connections and the
+    /// MHD threads, each running its own poll loop over a share of the connections and the
     /// non-waiting part of their handlers (see `HandlerExecutor`); one per core is a good start.
     public var threads: Int
     /// Largest request body accepted; larger ones get `413`.

@@ -10,7 +10,7 @@ import Telemetry
 /// runs it on the MHD thread until it completes or waits. A finished handler is answered at once;
 /// a waiting one gets its connection suspended, and when the response is ready the task resumes the
 /// connection and MHD calls `access` again to queue it. Blocking the MHD thread on a semaphore
-/// instead would stall every other connection that thread's epoll loop serves (with 100 clients on
+/// instead would stall every other connection that thread's poll loop serves (with 100 clients on
 /// 2 threads, 50 per thread), and a slow handler would hold up fast ones; suspending keeps the loop
 /// free and keep-alive intact.
 final class ServerCore: Sendable {
