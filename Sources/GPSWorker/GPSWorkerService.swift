@@ -4,8 +4,9 @@ import Redis
 import Tenancy
 import WorkerHost
 
-/// The GPS worker: one `ShardConsumer` per configured shard, sharing the device directory, the
-/// tenant profiles and the clients, and the `PresenceSweep` that reports devices gone offline.
+/// The GPS worker: one `ShardConsumer` per configured shard, writing through one
+/// `MergedShardWriter` and sharing the device directory, the tenant profiles and the clients, and
+/// the `PresenceSweep` that reports devices gone offline.
 public final class GPSWorkerService: ConsumerService {
     private let shards: [ShardConsumer]
     private let presence: PresenceSweep
@@ -18,11 +19,11 @@ public final class GPSWorkerService: ConsumerService {
         let profiles = TenantProfiles()
         let events = GPSEventPublisher(broker: resources.broker, exchange: configuration.eventsExchange)
         let metrics = GPSMetrics(registry: resources.metrics)
-        let writer = ShardBatchWriter(
+        let writer = MergedShardWriter(writer: ShardBatchWriter(
             directory: DeviceDirectory(controlPlane: resources.controlPlane), tenants: resources.tenants, profiles: profiles,
             live: LiveFleet(redis: redis), usage: TenantUsage(controlPlane: resources.controlPlane), broker: resources.broker, events: events,
             configuration: configuration, metrics: metrics, logger: resources.logger
-        )
+        ))
         presence = PresenceSweep(
             redis: redis, controlPlane: resources.controlPlane, tenants: resources.tenants, profiles: profiles, events: events,
             interval: configuration.presenceSweepInterval, metrics: metrics, logger: resources.logger

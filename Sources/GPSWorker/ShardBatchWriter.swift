@@ -12,11 +12,17 @@ import Postgres
 import Telemetry
 import Tenancy
 
-/// Stores one batch of shard deliveries: reads each, validates its positions, writes each tenant's
-/// share in one transaction (publishing the derived events before the commit), then meters usage,
+/// The deliveries one shard consumer took together, and the shard they came from.
+struct ShardBatch: Sendable {
+    let queue: String
+    let deliveries: [AMQPDelivery]
+}
+
+/// Stores shard batches: reads each delivery, validates its positions, writes each tenant's share
+/// in one transaction (publishing the derived events before the commit), then meters usage,
 /// refreshes the live map and parks what can never be stored. It either completes or throws, and
 /// running it again on the same deliveries stores, derives, counts and parks nothing twice — so the
-/// caller retries a failed batch whole and acknowledges it only after success.
+/// caller retries failed batches whole and acknowledges them only after success.
 struct ShardBatchWriter: Sendable {
     let directory: DeviceDirectory
     let tenants: TenantDatabases
@@ -29,32 +35,35 @@ struct ShardBatchWriter: Sendable {
     let metrics: GPSMetrics
     let logger: Logger
 
-    /// `queue`: the shard the deliveries came from, named in what is parked.
-    func store(_ deliveries: [AMQPDelivery], from queue: String) async throws {
+    /// Each shard's deliveries keep their order, so each device's positions do (a device belongs to
+    /// one shard); the shard is named in what is parked.
+    func store(_ batches: [ShardBatch]) async throws {
         let now = EpochClock.nowMilliseconds()
         let decoder = JSONTapeDecoder()
         var byTenant: [String: [ReceivedPositions]] = [:]
-        var unusable: [(delivery: AMQPDelivery, reason: String)] = []
+        var unusable: [(delivery: AMQPDelivery, queue: String, reason: String)] = []
         var rejected = 0
-        for delivery in deliveries {
-            switch try await IncomingDelivery.read(delivery, directory: directory, decoder: decoder, now: now) {
-            case .unusable(let reason):
-                unusable.append((delivery, reason))
-            case .positions(let device, let receivedAt, let positions):
-                let outcome = configuration.validation.check(positions, now: now)
-                if let first = outcome.rejected.first {
-                    rejected += outcome.rejected.count
-                    logger.warning("positions refused", ["device": device.deviceID, "count": "\(outcome.rejected.count)", "reason": "\(first.error)"])
+        for batch in batches {
+            for delivery in batch.deliveries {
+                switch try await IncomingDelivery.read(delivery, directory: directory, decoder: decoder, now: now) {
+                case .unusable(let reason):
+                    unusable.append((delivery, batch.queue, reason))
+                case .positions(let device, let receivedAt, let positions):
+                    let outcome = configuration.validation.check(positions, now: now)
+                    if let first = outcome.rejected.first {
+                        rejected += outcome.rejected.count
+                        logger.warning("positions refused", ["device": device.deviceID, "count": "\(outcome.rejected.count)", "reason": "\(first.error)"])
+                    }
+                    guard !outcome.accepted.isEmpty else { continue }
+                    byTenant[device.tenantSlug, default: []].append(ReceivedPositions(device: device, receivedAt: receivedAt, positions: outcome.accepted))
                 }
-                guard !outcome.accepted.isEmpty else { continue }
-                byTenant[device.tenantSlug, default: []].append(ReceivedPositions(device: device, receivedAt: receivedAt, positions: outcome.accepted))
             }
         }
         if rejected > 0 { metrics.positions.increment(by: Double(rejected), labels: ["rejected"]) }
         for tenant in byTenant.keys.sorted() {
             try await store(byTenant[tenant]!, tenant: tenant)
         }
-        for (delivery, reason) in unusable { try await park(delivery, from: queue, reason: reason) }
+        for (delivery, queue, reason) in unusable { try await park(delivery, from: queue, reason: reason) }
     }
 
     private func store(_ received: [ReceivedPositions], tenant: String) async throws {

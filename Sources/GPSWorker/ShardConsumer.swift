@@ -11,13 +11,13 @@ import Telemetry
 final class ShardConsumer: Sendable {
     let queue: String
     private let connection: AMQPConnection
-    private let writer: ShardBatchWriter
+    private let writer: MergedShardWriter
     private let configuration: GPSWorkerConfiguration
     private let logger: Logger
     private let consumerTag: String
     private let stopping = Atomic<Bool>(false)
 
-    init(queue: String, connection: AMQPConnection, writer: ShardBatchWriter, configuration: GPSWorkerConfiguration, logger: Logger) {
+    init(queue: String, connection: AMQPConnection, writer: MergedShardWriter, configuration: GPSWorkerConfiguration, logger: Logger) {
         self.queue = queue
         self.connection = connection
         self.writer = writer
