@@ -209,8 +209,28 @@ run_wrk batch "http://127.0.0.1:$gateway_port" "$duration" "$half_connections" "
 settle >/dev/null
 read -r half_rows half_rate half_p50 half_p99 < <(figures "$start")
 
+# CPU ticks (user + system) used so far by each of the given processes, summed.
+ticks_of() {
+  local pid total=0 used
+  for pid in "$@"; do
+    used=$(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null) || used=0
+    total=$((total + ${used:-0}))
+  done
+  echo "$total"
+}
+
+# The share of the two cores each part used during the OsmAnd phase: where its requests' work goes.
+osmand_cpu_parts() {
+  printf 'gps-ingest %s\ngps-worker %s\nbeam.smp %s\npostgres %s\n' "$(ticks_of "${pids[2]}")" "$(ticks_of "${pids[0]}")" \
+    "$(ticks_of $(pgrep -x beam.smp))" "$(ticks_of $(pgrep -x postgres))"
+}
+
 # 3. OsmAnd, one position per request, the worker storing them meanwhile on the same two cores.
+osmand_cpu_parts >"$work/osmand-cpu-before.txt"
+osmand_started=$(now_ms)
 run_wrk osmand "http://127.0.0.1:$osmand_port" 10s 64 0
+osmand_elapsed_ms=$(($(now_ms) - osmand_started))
+osmand_cpu_parts >"$work/osmand-cpu-after.txt"
 osmand_requests=$(awk '/Requests\/sec:/ { print $2 }' "$work/wrk.txt")
 osmand_p99=$(awk '/^ +99%/ { print $2 }' "$work/wrk.txt")
 settle >/dev/null
@@ -246,5 +266,8 @@ printf '%-62s %12s/s %8sms %8sms\n' "HTTP batches of 100 → DB, max ($rows posi
 printf '%-62s %12s/s %8sms %8sms\n' "HTTP batches of 100 → DB, ~half rate ($half_rows positions)" "$half_rate" "$half_p50" "$half_p99"
 printf '%-62s %12s/s %10s %8s\n' "OsmAnd single-position requests (wrk -t2 -c64), p99 latency" "$osmand_requests" "" "$osmand_p99"
 printf '%-62s %12s/s %10s %8s\n' "  same, worker paused (ingestion alone; drained after)" "$alone_requests" "" "$alone_p99"
+printf '  CPU during the OsmAnd run with the worker, %% of one core:'
+paste -d' ' "$work/osmand-cpu-before.txt" "$work/osmand-cpu-after.txt" |
+  awk -v hz="$(getconf CLK_TCK)" -v ms="$osmand_elapsed_ms" '{ printf "  %s %.0f%%", $1, 100 * ($4 - $2) / hz / (ms / 1000) } END { print "" }'
 printf '%-62s %12s/s\n' "PostgreSQL COPY binary of the same $copy_rows rows (psql)" "$copy_rate"
 awk -v o="$rate" -v c="$copy_rate" 'BEGIN { printf "ratio end-to-end / raw COPY: %.1f%%   (targets: >= 50000/s batched, >= 8000 OsmAnd req/s, p99 lag < 1000 ms at half rate)\n", 100 * o / c }'
