@@ -100,24 +100,19 @@ enum LocalFiles {
         }
     }
 
-    /// The hex SHA-256 of `count` bytes from `offset`, read a mebibyte at a time; a file shorter
-    /// than that is an error (it shrank since its size was taken).
+    /// The hex SHA-256 of `count` bytes from `offset`; a file shorter than that is an error (it
+    /// shrank since its size was taken).
     static func sha256Hex(of path: String, offset: Int64, count: Int64) throws(BlobStoreError) -> String {
         let descriptor = try openForReading(path)
         defer { close(descriptor) }
         var hasher = SHA256Hasher()
-        var buffer = [UInt8](repeating: 0, count: 1 << 20)
-        var done: Int64 = 0
-        while done < count {
-            let wanted = Int(min(Int64(buffer.count), count - done))
-            let got = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress!, wanted, off_t(offset + done)) }
-            if got < 0 {
-                if errno == EINTR { continue }
-                throw ioError("read", path)
+        do {
+            try hasher.update(file: descriptor, offset: offset, count: count)
+        } catch {
+            switch error {
+            case .unreadable: throw ioError("read", path)
+            case .endedEarly: throw BlobStoreError(code: .io, message: "\(path) shrank while it was uploaded")
             }
-            guard got > 0 else { throw BlobStoreError(code: .io, message: "\(path) shrank while it was uploaded") }
-            buffer.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[..<got])) }
-            done += Int64(got)
         }
         return Hex.encode(hasher.finalize())
     }

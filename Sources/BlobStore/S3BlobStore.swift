@@ -19,7 +19,8 @@ public final class S3BlobStore: BlobStore, PresignedURLProvider {
 
     public func put(bytes: [UInt8], key: BlobKey, contentType: String) async throws(BlobStoreError) -> BlobMetadata {
         try await put(size: Int64(bytes.count), key: key, contentType: contentType) { offset, count in
-            let part = Array(bytes[Int(offset)..<Int(offset + count)])
+            // A single PUT sends the array itself; only parts are copied out of it.
+            let part = count == bytes.count ? bytes : Array(bytes[Int(offset)..<Int(offset + count)])
             return SignedBody(body: .bytes(part), sha256: SHA256.hex(part))
         }
     }

@@ -10,10 +10,14 @@ extension JSONTapeValueDecoder {
     /// ISO 8601 text when so configured (otherwise its own conformance reads seconds since 2001).
     static func foundationTypes(dates: JSONTapeDecoder.DateDecoding) -> [Any.Type] {
         switch dates {
-        case .deferredToDate: [Data.self, URL.self, Decimal.self]
-        case .iso8601: [Data.self, URL.self, Decimal.self, Date.self]
+        case .deferredToDate: typesReadTheirOwnWay
+        case .iso8601: typesReadTheirOwnWayWithISO8601Dates
         }
     }
+
+    // Made once: every nested decoder asks for its list.
+    private static let typesReadTheirOwnWay: [Any.Type] = [Data.self, URL.self, Decimal.self]
+    private static let typesReadTheirOwnWayWithISO8601Dates: [Any.Type] = [Data.self, URL.self, Decimal.self, Date.self]
 
     /// Reads one of `foundationTypes(dates:)`.
     func decodeFoundationValue<T>(_: T.Type, at index: Int, key: (any CodingKey)?) throws -> T {

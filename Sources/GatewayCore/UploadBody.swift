@@ -12,9 +12,6 @@ import Glibc
 /// body from its file a chunk at a time (or hands the file itself on), so a 100 MiB document costs
 /// the gateway a chunk of memory, not 100 MiB; a body in memory takes the same path.
 struct UploadBody: Sendable {
-    /// How much of a spilled body is read at once.
-    static let chunkSize = 1 << 20
-
     let body: RequestBody
 
     init(_ request: HTTPRequest) {
@@ -31,9 +28,24 @@ struct UploadBody: Sendable {
         return hasher.finalize()
     }
 
-    /// Feeds the body to `hasher`, after whatever it was given before.
+    /// Feeds the body to `hasher`, after whatever it was given before: a spilled body from its file,
+    /// a chunk at a time.
     func digest(into hasher: inout SHA256Hasher) throws(HTTPError) {
-        try forEachChunk { hasher.update($0) }
+        switch body {
+        case .empty:
+            return
+        case .bytes(let bytes):
+            bytes.withUnsafeBytes { hasher.update($0) }
+        case .file(let path, _):
+            let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw Self.unreadable }
+            defer { close(descriptor) }
+            do {
+                try hasher.update(file: descriptor)
+            } catch {
+                throw Self.unreadable
+            }
+        }
     }
 
     /// The image's type, by content, and its dimensions, from its header alone.
@@ -51,29 +63,6 @@ struct UploadBody: Sendable {
         case .empty: try await blobs.put(bytes: [], key: key, contentType: contentType)
         case .bytes(let bytes): try await blobs.put(bytes: bytes, key: key, contentType: contentType)
         case .file(let path, _): try await blobs.put(file: path, key: key, contentType: contentType)
-        }
-    }
-
-    /// Calls `consume` with the body's bytes in order: at once for a body in memory, `chunkSize`
-    /// bytes at a time from a spilled one's file.
-    private func forEachChunk(_ consume: (UnsafeRawBufferPointer) -> Void) throws(HTTPError) {
-        switch body {
-        case .empty:
-            return
-        case .bytes(let bytes):
-            bytes.withUnsafeBytes(consume)
-        case .file(let path, _):
-            let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-            guard descriptor >= 0 else { throw Self.unreadable }
-            defer { close(descriptor) }
-            var buffer = [UInt8](repeating: 0, count: Self.chunkSize)
-            while true {
-                let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-                if count < 0, errno == EINTR { continue }
-                guard count >= 0 else { throw Self.unreadable }
-                if count == 0 { return }
-                buffer.withUnsafeBytes { consume(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
-            }
         }
     }
 

@@ -1,4 +1,5 @@
 import FieldOpsCrypto
+import Foundation
 import Testing
 
 @Suite("SHA-256")
@@ -26,5 +27,25 @@ struct SHA256Tests {
         bytes[offset...].withUnsafeBytes { hasher.update($0) }
         #expect(hasher.finalize() == SHA256.digest(bytes))
         #expect(SHA256.digest(bytes[1...]) == SHA256.digest(Array(bytes.dropFirst())))
+    }
+
+    @Test("a file hashed from a descriptor, whole or a stretch of it, as its bytes are; a file that ends early is an error")
+    func fileStretches() throws {
+        let bytes = (0..<(3 << 20) + 12_345).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 9) }
+        let path = NSTemporaryDirectory() + "sha256-file-\(UUID().uuidString)"
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let descriptor = open(path, O_RDONLY)
+        try #require(descriptor >= 0)
+        defer { close(descriptor) }
+
+        var whole = SHA256Hasher()
+        try whole.update(file: descriptor)
+        #expect(whole.finalize() == SHA256.digest(bytes))
+        var stretch = SHA256Hasher()
+        try stretch.update(file: descriptor, offset: 1_000_000, count: 2_000_000)
+        #expect(stretch.finalize() == SHA256.digest(bytes[1_000_000..<3_000_000]))
+        var beyond = SHA256Hasher()
+        #expect(throws: SHA256Hasher.FileReadFailure.self) { try beyond.update(file: descriptor, offset: 3 << 20, count: 20_000) }
     }
 }
