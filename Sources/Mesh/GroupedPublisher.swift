@@ -3,7 +3,9 @@ import FieldOpsCore
 
 /// Publishes the messages of concurrent callers together: while a batch waits for its publisher
 /// confirms, the messages that arrive form the next batch, published back to back and confirmed in
-/// one round trip (`AMQPConnection.publishEach`). Each caller is told only its own message's
+/// one round trip (`AMQPConnection.publishEach`). One batch at a time, as for job submissions: each
+/// confirm round costs the broker a quorum-log sync and its wake-ups whatever the batch's size, so
+/// fewer, larger rounds leave it more of the cores. Each caller is told only its own message's
 /// outcome. For paths where every request publishes one small message and waits for its confirm
 /// (trackers posting one position each): one confirm round trip per request is what limits them.
 public final class GroupedPublisher: Sendable {
@@ -13,7 +15,7 @@ public final class GroupedPublisher: Sendable {
     ///   - purpose: names the batches' thread.
     ///   - maxBatchSize: the most messages one batch publishes.
     public init(broker: BrokerLink, purpose: String, maxBatchSize: Int = 256) {
-        batcher = RequestBatcher(purpose: purpose, maxBatchSize: maxBatchSize, concurrency: 2) { messages in
+        batcher = RequestBatcher(purpose: purpose, maxBatchSize: maxBatchSize, concurrency: 1) { messages in
             guard let connection = broker.connection else {
                 let error = AMQPError(.connectionClosed, "no connection to the broker")
                 return Array(repeating: .failure(error), count: messages.count)

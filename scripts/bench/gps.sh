@@ -4,7 +4,9 @@
 #      → gps-worker (4 shards, COPY + ON CONFLICT, events, Redis) → visible in the tenant database;
 #   2. ingestion lag p50/p99 (received_at → stored_at of each row) at about half that rate;
 #   3. single-position OsmAnd requests/s against gps-ingest (wrk), with the worker storing them
-#      meanwhile on the same cores, then with the worker paused (the ingestion path alone);
+#      meanwhile on the same cores, with their storage rate and lag: first from 64 connections, then
+#      from 256 (a fleet: thousands of trackers keep many requests in flight at once, and 64
+#      connections cap the rate at 64 / latency); then with the worker paused (ingestion alone);
 #   4. PostgreSQL's raw binary COPY of the very rows stored in 1, into a table of the same shape and
 #      key, with psql: the ceiling the pipeline is compared with.
 # A scratch tenant, 32 registered devices and shard queues of the run's own are created and removed.
@@ -226,14 +228,29 @@ osmand_cpu_parts() {
 }
 
 # 3. OsmAnd, one position per request, the worker storing them meanwhile on the same two cores.
-osmand_cpu_parts >"$work/osmand-cpu-before.txt"
-osmand_started=$(now_ms)
-run_wrk osmand "http://127.0.0.1:$osmand_port" 10s 64 0
-osmand_elapsed_ms=$(($(now_ms) - osmand_started))
-osmand_cpu_parts >"$work/osmand-cpu-after.txt"
-osmand_requests=$(awk '/Requests\/sec:/ { print $2 }' "$work/wrk.txt")
-osmand_p99=$(awk '/^ +99%/ { print $2 }' "$work/wrk.txt")
-settle >/dev/null
+#    Prints the phase's line: requests/s and p99 (wrk), then positions stored/s from the first
+#    receipt to the last row (the worker's drain after wrk stopped included) and their lag, then
+#    each part's CPU. Every accepted position must land.
+osmand_with_worker() { # connections
+  local before after started elapsed_ms requests p99 rows stored_rate lag_p50 lag_p99
+  before=$(osmand_cpu_parts)
+  started=$(now_ms)
+  run_wrk osmand "http://127.0.0.1:$osmand_port" 10s "$1" 0
+  elapsed_ms=$(($(now_ms) - started))
+  after=$(osmand_cpu_parts)
+  requests=$(awk '/Requests\/sec:/ { print $2 }' "$work/wrk.txt")
+  p99=$(awk '/^ +99%/ { print $2 }' "$work/wrk.txt")
+  settle >/dev/null
+  read -r rows stored_rate lag_p50 lag_p99 < <(figures "$started")
+  ((rows >= ok && rows <= ok + $1)) || { echo "stored $rows positions for $ok accepted OsmAnd requests" >&2; exit 1; }
+  printf '%-62s %12s/s %8sms %8sms\n' "OsmAnd single-position requests (wrk -t2 -c$1), p99 $p99" "$requests" "$lag_p50" "$lag_p99"
+  printf '%-62s %12s/s\n' "  stored end to end (until the last row)" "$stored_rate"
+  printf '  CPU during that run, %% of one core:'
+  paste -d' ' <(echo "$before") <(echo "$after") |
+    awk -v hz="$(getconf CLK_TCK)" -v ms="$elapsed_ms" '{ printf "  %s %.0f%%", $1, 100 * ($4 - $2) / hz / (ms / 1000) } END { print "" }'
+}
+osmand_with_worker 64 >"$work/osmand-64.txt"
+osmand_with_worker 256 >"$work/osmand-256.txt"
 
 # 3b. The same with the worker paused: what gps-ingest and the broker sustain when the worker runs
 #     on other cores, as in production. The worker then drains the backlog; every position must land.
@@ -264,10 +281,7 @@ printf '\nGPS ingestion, loopback, 4 shards, one gps-worker (load average %s)\n'
 printf '%-62s %14s %10s %10s\n' "path" "rate" "lag p50" "lag p99"
 printf '%-62s %12s/s %8sms %8sms\n' "HTTP batches of 100 → DB, max ($rows positions, $batch_requests req/s)" "$rate" "$max_p50" "$max_p99"
 printf '%-62s %12s/s %8sms %8sms\n' "HTTP batches of 100 → DB, ~half rate ($half_rows positions)" "$half_rate" "$half_p50" "$half_p99"
-printf '%-62s %12s/s %10s %8s\n' "OsmAnd single-position requests (wrk -t2 -c64), p99 latency" "$osmand_requests" "" "$osmand_p99"
-printf '%-62s %12s/s %10s %8s\n' "  same, worker paused (ingestion alone; drained after)" "$alone_requests" "" "$alone_p99"
-printf '  CPU during the OsmAnd run with the worker, %% of one core:'
-paste -d' ' "$work/osmand-cpu-before.txt" "$work/osmand-cpu-after.txt" |
-  awk -v hz="$(getconf CLK_TCK)" -v ms="$osmand_elapsed_ms" '{ printf "  %s %.0f%%", $1, 100 * ($4 - $2) / hz / (ms / 1000) } END { print "" }'
+cat "$work/osmand-64.txt" "$work/osmand-256.txt"
+printf '%-62s %12s/s\n' "OsmAnd, worker paused (ingestion alone, -c64), p99 $alone_p99" "$alone_requests"
 printf '%-62s %12s/s\n' "PostgreSQL COPY binary of the same $copy_rows rows (psql)" "$copy_rate"
 awk -v o="$rate" -v c="$copy_rate" 'BEGIN { printf "ratio end-to-end / raw COPY: %.1f%%   (targets: >= 50000/s batched, >= 8000 OsmAnd req/s, p99 lag < 1000 ms at half rate)\n", 100 * o / c }'
