@@ -24,7 +24,8 @@ struct WorkerTests {
         #expect(job?.status == .succeeded)
         let result = try job?.result.map { try JSONSerialization.jsonObject(with: Data($0)) as? [String: Int] }
         #expect(result == ["recorded": 0])
-        #expect(fixture.metrics.exposition().contains(#"fieldops_worker_messages_total{queue="\#(fixture.queue)",outcome="succeeded"} 200"#))
+        // The last effect is committed a moment before its message is acknowledged and counted.
+        try await eventually { fixture.metrics.exposition().contains(#"fieldops_worker_messages_total{queue="\#(fixture.queue)",outcome="succeeded"} 200"#) }
 
         await worker.stop()
         try await running.value
