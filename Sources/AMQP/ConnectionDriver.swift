@@ -419,13 +419,15 @@ final class ConnectionDriver {
                 confirms.restart()
                 publishingChannelOpen = true
             }
-            for message in messages {
-                try session.publish(message, channel: ChannelNumbers.publishing)
-                let key = message.mandatory
-                    ? ConfirmTracker.ReturnKey(exchange: message.exchange, routingKey: message.routingKey, body: message.body)
-                    : nil
-                confirms.track(waiter, index: sent, returnKey: key)
-                sent += 1
+            try session.coalescingWrites { () throws(AMQPError) in
+                for message in messages {
+                    try session.publish(message, channel: ChannelNumbers.publishing)
+                    let key = message.mandatory
+                        ? ConfirmTracker.ReturnKey(exchange: message.exchange, routingKey: message.routingKey, body: message.body)
+                        : nil
+                    confirms.track(waiter, index: sent, returnKey: key)
+                    sent += 1
+                }
             }
         } catch {
             for index in sent..<messages.count { waiter.settle(index, error) }
