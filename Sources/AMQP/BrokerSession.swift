@@ -142,11 +142,13 @@ final class BrokerSession {
         }
     }
 
-    /// Runs `writes` with the socket corked, so what they send leaves in as few TCP segments as its
-    /// size needs. rabbitmq-c pushes every message's body frame out at once, so a batch of publishes
-    /// would otherwise cost a segment, and a wake-up of the broker's reader, per message. Only for
-    /// writes that wait for no reply: a corked request could sit unsent for up to 200 ms.
-    func coalescingWrites<Result>(_ writes: () throws(AMQPError) -> Result) throws(AMQPError) -> Result {
+    /// Runs `writes`, with the socket corked when `corked`, so what they send leaves in as few TCP
+    /// segments as its size needs. rabbitmq-c pushes every message's body frame out at once, so a
+    /// batch of publishes would otherwise cost a segment, and a wake-up of the broker's reader, per
+    /// message. Only for writes that wait for no reply: a corked request could sit unsent for up to
+    /// 200 ms.
+    func coalescingWrites<Result>(_ corked: Bool, _ writes: () throws(AMQPError) -> Result) throws(AMQPError) -> Result {
+        guard corked else { return try writes() }
         setCork(true)
         defer { setCork(false) }  // uncorking sends what is held back
         return try writes()

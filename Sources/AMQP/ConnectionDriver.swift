@@ -419,7 +419,8 @@ final class ConnectionDriver {
                 confirms.restart()
                 publishingChannelOpen = true
             }
-            try session.coalescingWrites { () throws(AMQPError) in
+            // One message already leaves in one segment (its first two frames are sent with MSG_MORE).
+            try session.coalescingWrites(messages.count > 1) { () throws(AMQPError) in
                 for message in messages {
                     try session.publish(message, channel: ChannelNumbers.publishing)
                     let key = message.mandatory

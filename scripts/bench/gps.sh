@@ -190,6 +190,12 @@ figures() { # since-epoch-ms → rows rate p50 p99 (over the rows received since
 }
 now_ms() { date +%s%3N; }
 
+# Every accepted request's positions landed. Requests still in flight when wrk stopped were stored
+# too, unseen by wrk: at most one per connection.
+check_landed() { # rows accepted-requests connections positions-per-request
+  (($1 >= $2 * $4 && $1 <= ($2 + $3) * $4)) || { echo "stored $1 positions for $2 accepted requests of $4" >&2; exit 1; }
+}
+
 # 1. Batched, as fast as it goes (after a short warm-up that is not counted).
 run_wrk batch "http://127.0.0.1:$gateway_port" 3s "$connections" 0
 settle >/dev/null
@@ -199,9 +205,7 @@ batch_requests=$(awk '/Requests\/sec:/ { print $2 }' "$work/wrk.txt")
 accepted_requests=$ok
 settle >/dev/null
 read -r rows rate max_p50 max_p99 < <(figures "$start")
-# Batches still in flight when wrk stopped were stored too, unseen by wrk: at most one per connection.
-((rows >= accepted_requests * 100 && rows <= (accepted_requests + connections) * 100)) \
-  || { echo "stored $rows positions for $accepted_requests accepted batches of 100" >&2; exit 1; }
+check_landed "$rows" "$accepted_requests" "$connections" 100
 
 # 2. Half that rate: 16 connections, each pausing between requests.
 half_connections=16
@@ -242,7 +246,7 @@ osmand_with_worker() { # connections
   p99=$(awk '/^ +99%/ { print $2 }' "$work/wrk.txt")
   settle >/dev/null
   read -r rows stored_rate lag_p50 lag_p99 < <(figures "$started")
-  ((rows >= ok && rows <= ok + $1)) || { echo "stored $rows positions for $ok accepted OsmAnd requests" >&2; exit 1; }
+  check_landed "$rows" "$ok" "$1" 1
   printf '%-62s %12s/s %8sms %8sms\n' "OsmAnd single-position requests (wrk -t2 -c$1), p99 $p99" "$requests" "$lag_p50" "$lag_p99"
   printf '%-62s %12s/s\n' "  stored end to end (until the last row)" "$stored_rate"
   printf '  CPU during that run, %% of one core:'
@@ -263,7 +267,7 @@ alone_requests=$(awk '/Requests\/sec:/ { print $2 }' "$work/wrk.txt")
 alone_p99=$(awk '/^ +99%/ { print $2 }' "$work/wrk.txt")
 settle >/dev/null
 read -r alone_rows _ < <(figures "$start")
-((alone_rows >= ok && alone_rows <= ok + 64)) || { echo "stored $alone_rows positions for $ok accepted OsmAnd requests" >&2; exit 1; }
+check_landed "$alone_rows" "$ok" 64 1
 
 # 4. PostgreSQL's own COPY of the rows stored in 1 and 2, same shape and key, timed by psql.
 columns="device_id, fix_time, latitude, longitude, speed, course, altitude, accuracy, hdop, battery, valid, attributes, received_at"
