@@ -128,6 +128,7 @@ let package = Package(
             path: "benchmarks/NotifyBench"
         ),
         .executableTarget(name: "PhotoBench", dependencies: ["PhotoProcessing"], path: "benchmarks/PhotoBench"),
+        .executableTarget(name: "JobPathBench", dependencies: ["Jobs", "Mesh", "Commands", "AMQP", "Postgres", "Telemetry", "FieldOpsCore"], path: "benchmarks/JobPathBench"),
         .executableTarget(name: "MeshBench", dependencies: ["Mesh", "Commands", "AMQP", "Telemetry", "FieldOpsCore"], path: "benchmarks/MeshBench"),
         .executableTarget(name: "ReportsBench", dependencies: ["ReportRendering"], path: "benchmarks/ReportsBench", exclude: ["peer.py"]),
 

@@ -12,10 +12,12 @@
 #
 # wrk runs GATEWAY_BENCH_RUNS times and the median run is reported (the machine is shared). Next to
 # it, what bounds a submission that must wait for a PostgreSQL commit and then a broker confirm:
-# the commit round trip alone (pgbench, one client inserting one jsonb row per transaction) and the
-# confirm round trip alone (AMQPBench publishing one message at a time to a quorum queue); with
-# C connections each waiting for both in turn, C / (commit + confirm) submissions/s is the ceiling.
-# The CPU each process used during the runs is printed too. Loopback only, about 70 s.
+# the commit round trip alone (pgbench, one client inserting one jsonb row per transaction), the
+# confirm round trip alone (AMQPBench publishing one message at a time to a quorum queue), and the
+# job path with HTTP taken away (JobPathBench: the gateway's INSERT then publish-and-confirm, in
+# batches, one batch in flight as in the gateway and more): the most this machine's PostgreSQL and
+# RabbitMQ give any gateway of this design before request work shares the cores.
+# The CPU each process used during the runs is printed too. Loopback only, about 90 s.
 #
 #   scripts/bench/gateway.sh   (GATEWAY_BENCH_DURATION=10s, GATEWAY_BENCH_RUNS=3, GATEWAY_BENCH_CONNECTIONS=64)
 set -euo pipefail
@@ -62,7 +64,7 @@ free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 
-for product in gateway fieldopsctl AMQPBench; do
+for product in gateway fieldopsctl AMQPBench JobPathBench; do
   swift build -c release --product "$product" >"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
 done
 bin=$(swift build -c release --show-bin-path 2>/dev/null)
@@ -165,6 +167,9 @@ load_after=$(cut -d' ' -f1 /proc/loadavg)
 jobs=$(($(jobs_so_far) - warmup_jobs))
 read -r rps p50 p99 < <(sort -n "$work/runs.txt" | awk -v n="$runs" 'NR == int((n + 1) / 2)')
 
+purge_reports
+"$bin/JobPathBench" "$subject" 5 32x1 64x1 64x2 128x2 >"$work/job-path.txt"
+purge_reports
 read -r _ raw_publish _ _ < <("$bin/AMQPBench" "$raw_queue" "$raw_count")
 read -r _ confirm_rate _ _ < <("$bin/AMQPBench" "$probe_queue" "$confirm_probe_count" 1)
 psql -qtA "$FIELDOPS_POSTGRES_URL" -c "CREATE TABLE $probe_table (id bigserial PRIMARY KEY, payload jsonb NOT NULL)" >/dev/null
@@ -179,9 +184,11 @@ printf '%-52s %12s %10s %10s\n' "path" "confirmed/s" "p50" "p99"
 printf '%-52s %12s %10s %10s\n' "gateway, median run: validate, rate-limit, row, publish" "$rps" "$p50" "$p99"
 printf '%-52s %12s\n' "AMQPBench: raw publish, confirm every 1000" "$raw_publish"
 awk -v g="$rps" -v r="$raw_publish" 'BEGIN { printf "ratio gateway/raw: %.1f%%   (targets: >= 10000/s and p99 < 25ms)\n", 100 * g / r }'
-awk -v c="$connections" -v commit="$commit_rate" -v confirm="$confirm_rate" 'BEGIN {
-  printf "bounds: one commit alone %d/s (%.2f ms), one confirm alone %d/s (%.2f ms) -> at most %d/s with %d connections\n",
-    commit, 1000 / commit, confirm, 1000 / confirm, c / (1 / commit + 1 / confirm), c }'
+awk -v commit="$commit_rate" -v confirm="$confirm_rate" 'BEGIN {
+  printf "bounds: one commit alone %d/s (%.2f ms), one confirm alone %d/s (%.2f ms)\n", commit, 1000 / commit, confirm, 1000 / confirm }'
+printf 'job path without HTTP (JobPathBench: INSERT, then publish and await the confirms):\n'
+printf '  %-20s %10s %12s %20s\n' "batch x in flight" "jobs/s" "insert ms" "publish+confirm ms"
+awk '{ printf "  %-20s %10s %12s %20s\n", $2 " x " $4, $6, $8, $10 }' "$work/job-path.txt"
 printf 'CPU during the runs, %% of one core:'
 paste -d' ' "$work/cpu-before.txt" "$work/cpu-after.txt" |
   awk -v hz="$(getconf CLK_TCK)" -v s="$elapsed" '{ printf "  %s %.0f%%", $1, 100 * ($4 - $2) / hz / s } END { print "" }'
