@@ -159,8 +159,8 @@ struct PhotoEvidenceFlowTests {
     }
 }
 
-/// Two provisioned tenants behind one gateway (filesystem blob store), a private work queue wired
-/// like fieldops.photo, and the photo worker's handler over the gateway's tenant registry.
+/// Two provisioned tenants behind one gateway (filesystem blob store), a private work queue with
+/// fieldops.photo's arguments, and the photo worker's handler over the gateway's tenant registry.
 final class EvidenceFlow: Sendable {
     static let maxBytes = 300_000
     let root = NSTemporaryDirectory() + "evidence-blobs-\(UUID().uuidString)"
@@ -182,8 +182,10 @@ final class EvidenceFlow: Sendable {
             "x-queue-type": "quorum", "x-delivery-limit": .int64(3), "x-dead-letter-exchange": .string(MeshExchange.dead),
             "x-dead-letter-routing-key": .string(queue),
         ])
-        // The topology routes signature.# to fieldops.photo; here the commands come to this queue.
-        try await connection.bindQueue(queue: queue, exchange: MeshExchange.commands, routingKey: SignatureStampCommand.routingKey)
+        // Commands reach this queue only through `send`, never through a binding on fieldops.commands:
+        // such a binding would also bring this worker the commands of every other test's gateway,
+        // whose tenants it can resolve but whose files are not in its blob store, and it would fail
+        // them before their own test's worker could stamp them.
     }
 
     func intervention(of tenant: String) async throws -> String {
