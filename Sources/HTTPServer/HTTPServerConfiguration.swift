@@ -16,7 +16,10 @@ public struct HTTPServerConfiguration: Sendable {
     /// Idle connections are closed after this long.
     public var connectionTimeout: Duration
     public var connectionLimit: Int
-    /// Per-connection buffer for the request line and headers; larger headers are refused by MHD.
+    /// Per-connection buffer for the request line and headers; larger headers are refused by MHD
+    /// (`431`). MHD zeroes the whole buffer before each request a connection makes, so its size is
+    /// paid on every request: 16 KiB holds about 15 KB of headers (nginx's default is 8 KB per line)
+    /// and, measured with wrk on `/healthz`, costs 12 % less CPU per request than 64 KiB did.
     public var connectionMemoryLimit: Int
     /// Directory for large request bodies.
     public var temporaryDirectory: String
@@ -31,7 +34,7 @@ public struct HTTPServerConfiguration: Sendable {
         inMemoryBodyLimit: Int = 256 << 10,
         connectionTimeout: Duration = .seconds(30),
         connectionLimit: Int = 4096,
-        connectionMemoryLimit: Int = 64 << 10,
+        connectionMemoryLimit: Int = 16 << 10,
         temporaryDirectory: String = "/tmp",
         eventStreamHeartbeat: Duration = .seconds(15)
     ) {

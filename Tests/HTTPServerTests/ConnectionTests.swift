@@ -38,6 +38,19 @@ struct ConnectionTests {
         #expect(response.status == 400)
     }
 
+    @Test func headersUpToTwelveKilobytesAreServedLargerOnesGet431() async throws {
+        let test = try TestServer.start { router in
+            router.get("/ok") { request in .text(String(request.headers["x-filler"]?.count ?? 0)) }
+        }
+        defer { Task { await test.stop() } }
+
+        let filler = { (count: Int) in String(repeating: "f", count: count) }
+        let served = try await fetch(test.port, "GET /ok HTTP/1.1\r\nHost: x\r\nX-Filler: \(filler(12_000))\r\n\r\n")
+        #expect(served.status == 200 && served.text == "12000")
+        let refused = try await fetch(test.port, "GET /ok HTTP/1.1\r\nHost: x\r\nX-Filler: \(filler(20_000))\r\n\r\n")
+        #expect(refused.status == 431)
+    }
+
     @Test func keepAliveServesTwoRequestsOnOneSocket() async throws {
         let test = try TestServer.start { router in
             router.get("/n/{n}") { request in .text(request.pathParameters["n"]!) }
