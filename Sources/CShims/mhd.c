@@ -51,18 +51,3 @@ uint16_t fo_mhd_bound_port(struct MHD_Daemon *daemon) {
     const union MHD_DaemonInfo *info = MHD_get_daemon_info(daemon, MHD_DAEMON_INFO_BIND_PORT);
     return info == NULL ? 0 : info->port;
 }
-
-int fo_mhd_client_address(struct MHD_Connection *connection, char *buffer, size_t buffer_size) {
-    const union MHD_ConnectionInfo *info = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-    if (info == NULL || info->client_addr == NULL) return -1;
-    const struct sockaddr *address = info->client_addr;
-    const void *raw;
-    if (address->sa_family == AF_INET) {
-        raw = &((const struct sockaddr_in *)address)->sin_addr;
-    } else if (address->sa_family == AF_INET6) {
-        raw = &((const struct sockaddr_in6 *)address)->sin6_addr;
-    } else {
-        return -1;
-    }
-    return inet_ntop(address->sa_family, raw, buffer, (socklen_t)buffer_size) == NULL ? -1 : 0;
-}

@@ -35,13 +35,12 @@ final class Exchange: Sendable {
     let headers: HTTPHeaders
     let query: [HTTPRequest.QueryItem]
     let requestID: String
-    let remoteAddress: String?
     let startedAt: ContinuousClock.Instant
     let state: Mutex<State>
 
     init(
         connection: MHDConnection, method: HTTPMethod, path: String, headers: HTTPHeaders,
-        query: [HTTPRequest.QueryItem], remoteAddress: String?, body: RequestBodyAccumulator
+        query: [HTTPRequest.QueryItem], body: RequestBodyAccumulator
     ) {
         self.connection = connection
         self.method = method
@@ -49,7 +48,6 @@ final class Exchange: Sendable {
         self.headers = headers
         self.query = query
         self.requestID = RequestID.accept(headers["X-Request-Id"])
-        self.remoteAddress = remoteAddress
         self.startedAt = .now
         self.state = Mutex(State(body: body))
     }

@@ -20,7 +20,6 @@ public struct HTTPRequest: Sendable {
     public let pathParameters: [String: String]
     /// The incoming `X-Request-Id` when it is sane, otherwise a new one; echoed in the response.
     public let requestID: String
-    public let remoteAddress: String?
     /// The incoming `traceparent`/`tracestate`, or a new trace when absent or invalid.
     public let trace: TraceContext
     let serverLogger: Logger

@@ -18,12 +18,6 @@ enum MHDValues {
         collect(.GET_ARGUMENT_KIND, of: connection).map { HTTPRequest.QueryItem(name: $0.0, value: $0.1) }
     }
 
-    static func clientAddress(of connection: OpaquePointer) -> String? {
-        var buffer = [CChar](repeating: 0, count: 64)
-        guard fo_mhd_client_address(connection, &buffer, buffer.count) == 0 else { return nil }
-        return buffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-    }
-
     private static func collect(_ kind: MHD_ValueKind, of connection: OpaquePointer) -> [(String, String)] {
         let collector = Collector()
         // The iterator runs synchronously inside this call, so an unretained pointer is enough.

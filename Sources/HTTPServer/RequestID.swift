@@ -30,9 +30,15 @@ enum RequestID {
         }
     }
 
-    /// 32 hex digits: the process prefix, then the sequence number.
+    /// 32 hex digits: the process prefix, then the sequence number, written into the string's own
+    /// storage (one allocation, where formatting and joining the two halves took five).
     static func generate() -> String {
-        hex(processPrefix) + hex(next())
+        let number = next()
+        return String(unsafeUninitializedCapacity: 32) { digits in
+            write(processPrefix, into: digits, at: 0)
+            write(number, into: digits, at: 16)
+            return 32
+        }
     }
 
     /// A new sampled trace. The span id is the sequence number scrambled (SplitMix64), so its
@@ -50,8 +56,11 @@ enum RequestID {
         sequence.add(1, ordering: .relaxed).newValue
     }
 
-    private static func hex(_ value: UInt64) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
+    /// `value` as 16 lowercase hex digits, most significant first.
+    private static func write(_ value: UInt64, into digits: UnsafeMutableBufferPointer<UInt8>, at start: Int) {
+        for position in 0..<16 {
+            let nibble = UInt8(truncatingIfNeeded: value >> (60 - 4 * position)) & 0xf
+            digits[start + position] = nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
+        }
     }
 }

@@ -82,7 +82,6 @@ final class ServerCore: Sendable {
             path: url.map { String(cString: $0) } ?? "/",
             headers: MHDValues.headers(of: connection),
             query: MHDValues.query(of: connection),
-            remoteAddress: MHDValues.clientAddress(of: connection),
             body: RequestBodyAccumulator(
                 limit: configuration.maxBodyBytes, memoryLimit: configuration.inMemoryBodyLimit,
                 directory: configuration.temporaryDirectory
@@ -149,7 +148,7 @@ final class ServerCore: Sendable {
         HTTPRequest(
             method: exchange.method, path: exchange.path, query: exchange.query, headers: exchange.headers,
             body: body, route: route, pathParameters: parameters, requestID: exchange.requestID,
-            remoteAddress: exchange.remoteAddress, trace: trace,
+            trace: trace,
             serverLogger: logger
         )
     }

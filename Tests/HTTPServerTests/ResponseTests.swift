@@ -57,8 +57,14 @@ struct ResponseTests {
         let injected = try await fetch(test.port, "GET /id HTTP/1.1\r\nHost: x\r\nX-Request-Id: a\"b{}\r\n\r\n")
         let replaced = try #require(injected.headers["x-request-id"])
         #expect(replaced != "a\"b{}" && replaced.count == 32 && injected.text == replaced)
-        let generated = try await fetch(test.port, "GET /id HTTP/1.1\r\nHost: x\r\n\r\n")
-        #expect(generated.headers["x-request-id"]?.count == 32)
+        // New ids: the process's 16 hex digits, then a counter's 16.
+        let first = try #require(try await fetch(test.port, "GET /id HTTP/1.1\r\nHost: x\r\n\r\n").headers["x-request-id"])
+        let second = try #require(try await fetch(test.port, "GET /id HTTP/1.1\r\nHost: x\r\n\r\n").headers["x-request-id"])
+        for id in [first, second] {
+            #expect(id.count == 32 && id.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0) }, "\(id)")
+        }
+        #expect(first.prefix(16) == second.prefix(16))
+        #expect(try #require(UInt64(first.suffix(16), radix: 16)) < (try #require(UInt64(second.suffix(16), radix: 16))))
     }
 
     @Test func accessLogAndDurationHistogramUseTheRouteTemplate() async throws {

@@ -26,8 +26,4 @@ struct MHD_Daemon *fo_mhd_start_daemon(const struct fo_mhd_daemon_options *optio
 /* The port the daemon listens on (MHD_get_daemon_info is variadic). 0 when unknown. */
 uint16_t fo_mhd_bound_port(struct MHD_Daemon *daemon);
 
-/* Writes the peer's numeric address into buffer (MHD_get_connection_info is variadic).
-   Returns 0 on success, -1 when unknown. */
-int fo_mhd_client_address(struct MHD_Connection *connection, char *buffer, size_t buffer_size);
-
 #endif
