@@ -25,6 +25,11 @@ struct PathTemplate: Sendable, Hashable {
         }
     }
 
+    /// No parameters: only the path that is the template's text fits it.
+    var isLiteral: Bool {
+        segments.allSatisfy { if case .literal = $0 { true } else { false } }
+    }
+
     var endsInRemainder: Bool {
         if case .remainder = segments.last { true } else { false }
     }

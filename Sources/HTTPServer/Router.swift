@@ -6,6 +6,11 @@ public struct Router: Sendable {
     private struct Route: Sendable {
         let template: PathTemplate
         var handlers: [HTTPMethod: HTTPHandler]
+
+        /// HEAD is served by the GET handler (the server sends headers only).
+        func handler(for method: HTTPMethod) -> HTTPHandler? {
+            handlers[method] ?? (method == .head ? handlers[.get] : nil)
+        }
     }
 
     /// The outcome of routing one request.
@@ -24,6 +29,10 @@ public struct Router: Sendable {
     private var candidatesByLength: [[Int]] = []
     /// The routes ending in a `{name...}` remainder, for paths longer than every template.
     private var remainderRoutes: [Int] = []
+    /// The routes without parameters, by their path: most requests (`/healthz`, `POST /v1/reports`)
+    /// are found with one lookup, before any path is split. Such a route is the most specific of
+    /// all those that fit its path, so looking it up first keeps the order of `routes`.
+    private var literalRoutes: [String: Int] = [:]
 
     public init() {}
 
@@ -38,6 +47,7 @@ public struct Router: Sendable {
         let longest = routes.map(\.template.segments.count).max() ?? 0
         candidatesByLength = (0...longest).map { length in routes.indices.filter { routes[$0].template.accepts(length: length) } }
         remainderRoutes = routes.indices.filter { routes[$0].template.endsInRemainder }
+        literalRoutes = Dictionary(uniqueKeysWithValues: routes.indices.filter { routes[$0].template.isLiteral }.map { (routes[$0].template.text, $0) })
     }
 
     public mutating func get(_ template: String, _ handler: @escaping HTTPHandler) { add(.get, template, handler) }
@@ -51,15 +61,17 @@ public struct Router: Sendable {
         routes.flatMap { route in route.handlers.keys.map { (method: $0, template: route.template.text) } }
     }
 
-    /// HEAD is served by the GET handler (the server sends headers only).
     public func match(_ method: HTTPMethod, path: String) -> Match {
+        if let index = literalRoutes[path], let handler = routes[index].handler(for: method) {
+            return .found(route: routes[index].template.text, parameters: [:], handler: handler)
+        }
         let segments = Array(path.split(separator: "/", omittingEmptySubsequences: false).dropFirst())
         let candidates = segments.count < candidatesByLength.count ? candidatesByLength[segments.count] : remainderRoutes
         var allowed: Set<HTTPMethod> = []
         for index in candidates {
             let route = routes[index]
             guard let parameters = route.template.match(segments) else { continue }
-            if let handler = route.handlers[method] ?? (method == .head ? route.handlers[.get] : nil) {
+            if let handler = route.handler(for: method) {
                 return .found(route: route.template.text, parameters: parameters, handler: handler)
             }
             allowed.formUnion(route.handlers.keys)

@@ -85,6 +85,27 @@ struct RoutingTests {
         }
     }
 
+    @Test func aLiteralRouteWithoutTheMethodLeavesThePathToTheOthers() {
+        var router = Router()
+        router.get("/v1/sites/export") { _ in .text("export") }
+        router.post("/v1/sites/{id}") { _ in .text("action") }
+        guard case .found(let route, let parameters, _) = router.match(.post, path: "/v1/sites/export") else {
+            Issue.record("POST must reach the parameter route")
+            return
+        }
+        #expect(route == "/v1/sites/{id}" && parameters == ["id": "export"])
+        guard case .found(let head, _, _) = router.match(.head, path: "/v1/sites/export") else {
+            Issue.record("HEAD is served by the GET handler")
+            return
+        }
+        #expect(head == "/v1/sites/export")
+        guard case .methodNotAllowed(let allowed) = router.match(.delete, path: "/v1/sites/export") else {
+            Issue.record("DELETE is routed nowhere")
+            return
+        }
+        #expect(allowed == [.get, .head, .post])
+    }
+
     @Test func remainderTakesTheRestOfThePathAndLosesToLiterals() {
         var router = Router()
         router.get("/files/{path...}") { _ in .text("file") }
