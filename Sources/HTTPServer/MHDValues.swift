@@ -1,7 +1,7 @@
 import CMicroHTTPD
 import CShims
 
-/// Reads what MHD parsed for a connection: header fields, query arguments, the peer address.
+/// Reads what MHD parsed for a connection: header fields and query arguments.
 enum MHDValues {
     private final class Collector {
         var pairs: [(String, String)] = []

@@ -61,6 +61,7 @@ public struct Router: Sendable {
         routes.flatMap { route in route.handlers.keys.map { (method: $0, template: route.template.text) } }
     }
 
+    /// The most specific route that fits `path` and serves `method`, or why there is none.
     public func match(_ method: HTTPMethod, path: String) -> Match {
         if let index = literalRoutes[path], let handler = routes[index].handler(for: method) {
             return .found(route: routes[index].template.text, parameters: [:], handler: handler)
