@@ -1,7 +1,6 @@
 import Synchronization
-import Telemetry
 
-/// Request ids and, for requests that bring no `traceparent`, trace ids.
+/// Request ids.
 ///
 /// An incoming `X-Request-Id` is kept when it is short and plain, so a caller's id can be searched
 /// across services; anything else is replaced, so logs never carry injected text. New ids are a
@@ -39,17 +38,6 @@ enum RequestID {
             write(number, into: digits, at: 16)
             return 32
         }
-    }
-
-    /// A new sampled trace. The span id is the sequence number scrambled (SplitMix64), so its
-    /// low bytes — which samplers read — are evenly spread.
-    static func newTrace() -> TraceContext {
-        let number = next()
-        var mixed = number &+ 0x9e37_79b9_7f4a_7c15
-        mixed = (mixed ^ (mixed >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        mixed = (mixed ^ (mixed >> 27)) &* 0x94d0_49bb_1331_11eb
-        mixed ^= mixed >> 31
-        return TraceContext(traceID: TraceID(high: processPrefix, low: mixed), spanID: SpanID(value: mixed | 1))
     }
 
     private static func next() -> UInt64 {
