@@ -92,10 +92,6 @@ func submitBatches(of size: Int, until deadline: ContinuousClock.Instant) async 
     return tally
 }
 
-func milliseconds(_ duration: Duration) -> Double {
-    Double(duration.components.seconds) * 1e3 + Double(duration.components.attoseconds) / 1e15
-}
-
 // Connections opened and the broker settled after the caller's purge, before anything is measured.
 _ = try await submitBatches(of: shapes[0].batch, until: .now + .seconds(2))
 for shape in shapes {
@@ -113,8 +109,8 @@ for shape in shapes {
         }
         return total
     }
-    let elapsed = milliseconds(ContinuousClock.now - start) / 1e3
-    let mean = { (duration: Duration) in (milliseconds(duration) / Double(total.batches) * 100).rounded() / 100 }
+    let elapsed = (ContinuousClock.now - start) / .seconds(1)
+    let mean = { (duration: Duration) in (duration / .milliseconds(1) / Double(total.batches) * 100).rounded() / 100 }
     print("batch \(shape.batch) in_flight \(shape.inFlight) jobs/s \(Int(Double(total.batches * shape.batch) / elapsed))"
         + " insert_ms \(mean(total.inserting)) publish_ms \(mean(total.publishing))")
 }
